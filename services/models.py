@@ -1,0 +1,466 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from practice.blocks import BodyStreamBlock
+from practice.images import rendition_prefetch
+from practice.models import TaxonomyTerm
+from practice.pages import SitePage
+
+THERAPISTS_PER_PAGE = 12
+
+
+def split_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+@register_snippet
+class Specialty(TaxonomyTerm):
+    """An issue a therapist treats, e.g. Anxiety, Trauma and PTSD, Postpartum depression."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("specialty")
+        verbose_name_plural = _("specialties")
+
+
+@register_snippet
+class ClientGroup(TaxonomyTerm):
+    """An age group or population served, e.g. Teens (13–17), Couples, LGBTQ+ clients."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("age group or population")
+        verbose_name_plural = _("age groups and populations")
+
+
+@register_snippet
+class InsuranceProvider(TaxonomyTerm):
+    """An insurer the practice is in network with. One shared list for all therapists."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("insurance provider")
+
+
+PORTRAIT_IMAGE = "fill-240x240"
+SERVICE_CARD_IMAGE = "fill-640x360"
+
+
+def portrait_prefetch(lookup="photo"):
+    return rendition_prefetch(lookup, PORTRAIT_IMAGE)
+
+
+class ServiceIndexPage(SitePage):
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short welcome above the list of services."),
+    )
+
+    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["services.ServicePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("services index")
+
+    def get_services(self):
+        return (
+            ServicePage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .prefetch_related(rendition_prefetch("image", SERVICE_CARD_IMAGE))
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.get_services()
+        return context
+
+
+class ServicePage(SitePage):
+    summary = models.TextField(
+        max_length=300,
+        help_text=_(
+            "One or two sentences on who this helps and how. Shown in listings and previews."
+        ),
+    )
+    short_name = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=_("An abbreviation visitors may search for, e.g. 'CBT' or 'IFS'."),
+    )
+    image = models.ForeignKey(
+        "practice.PracticeImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A calm image for the top of the page and the service card."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text=_("Who it helps, what to expect, the approach, and FAQs, built from blocks."),
+    )
+    call_to_action = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "An invitation above the booking buttons, e.g. 'Ready to start CBT? We can help.'"
+        ),
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("short_name"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("call_to_action"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("short_name", boost=2),
+        index.AutocompleteField("short_name"),
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["services.ServiceIndexPage"]
+    subpage_types = []
+    seo_image_sources = ["og_image", "image"]
+
+    class Meta:
+        verbose_name = _("service")
+
+    @cached_property
+    def therapists(self):
+        """Live therapist profiles that offer this service (the reverse relation)."""
+        return list(
+            self.offered_by.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(portrait_prefetch())
+            .order_by("title")
+        )
+
+    @cached_property
+    def articles(self):
+        """Live articles that discuss this service (the reverse relation), newest first."""
+        return list(
+            self.discussed_in.live()
+            .public()
+            .defer_streamfields()
+            .select_related("author")
+            .order_by("-first_published", "-pk")[:6]
+        )
+
+
+class TherapistIndexPage(SitePage):
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short welcome above the team list."),
+    )
+
+    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["services.TherapistPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("therapists index")
+
+    def get_therapists(self):
+        return (
+            TherapistPage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .prefetch_related(portrait_prefetch(), "specialties")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        therapist_filter = TherapistFilterForm(request.GET or None)
+        therapists = self.get_therapists()
+        if therapist_filter.is_valid():
+            therapists = therapist_filter.apply(therapists)
+        paginator = Paginator(therapists, THERAPISTS_PER_PAGE)
+        context.update(
+            therapists=paginator.get_page(request.GET.get("page")),
+            therapist_filter=therapist_filter,
+        )
+        return context
+
+
+class TherapistFilterForm(forms.Form):
+    """The filters on the team page. Unknown values are reported, never a server error."""
+
+    service = forms.ModelChoiceField(
+        queryset=ServicePage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any service"),
+    )
+    specialty = forms.ModelChoiceField(
+        queryset=Specialty.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any concern"),
+    )
+    insurance = forms.ModelChoiceField(
+        queryset=InsuranceProvider.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any insurance"),
+    )
+    telehealth = forms.BooleanField(required=False, label=_("Offers telehealth"))
+    accepting = forms.BooleanField(required=False, label=_("Accepting new clients"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = ServicePage.objects.live().public().order_by("title")
+
+    def apply(self, therapists):
+        data = self.cleaned_data
+        if data.get("service"):
+            therapists = therapists.filter(services=data["service"])
+        if data.get("specialty"):
+            therapists = therapists.filter(specialties=data["specialty"])
+        if data.get("insurance"):
+            therapists = therapists.filter(insurance_accepted=data["insurance"])
+        if data.get("telehealth"):
+            therapists = therapists.filter(offers_telehealth=True)
+        if data.get("accepting"):
+            therapists = therapists.filter(accepting_new_clients=True)
+        return therapists.distinct()
+
+
+class TherapistPage(SitePage):
+    """A clinician's profile. The page title is the clinician's name."""
+
+    credentials = models.CharField(
+        max_length=80,
+        help_text=_("Letters after the name, comma separated, e.g. 'LPC, NCC' or 'PhD'."),
+    )
+    job_title = models.CharField(
+        max_length=100,
+        help_text=_("The role at the practice, e.g. 'Staff therapist' or 'Clinical director'."),
+    )
+    licence_type = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("The licence held, e.g. 'Licensed Professional Counselor'."),
+    )
+    licence_number = models.CharField(
+        max_length=40, blank=True, help_text=_("As issued by the state board.")
+    )
+    licence_states = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Two-letter codes of the states where the licence is held, comma separated, e.g. 'AL, GA'."
+        ),
+    )
+    photo = models.ForeignKey(
+        "practice.PracticeImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A friendly, recent head-and-shoulders photo. Square works best."),
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text=_(
+            "Two sentences in the clinician's voice, shown on the team page and in previews."
+        ),
+    )
+    bio = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text=_(
+            "A warm, plain-language introduction: approach, training, what sessions feel like."
+        ),
+    )
+    services = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="offered_by",
+        help_text=_(
+            "The therapies this clinician offers. The profile appears on those service pages."
+        ),
+    )
+    specialties = ParentalManyToManyField(
+        "services.Specialty", blank=True, related_name="therapists", help_text=_("Issues treated.")
+    )
+    client_groups = ParentalManyToManyField(
+        "services.ClientGroup",
+        blank=True,
+        related_name="therapists",
+        help_text=_("Age groups and populations served."),
+    )
+    languages = models.CharField(
+        max_length=120,
+        default="English",
+        help_text=_("Languages therapy is offered in, comma separated."),
+    )
+    insurance_accepted = ParentalManyToManyField(
+        "services.InsuranceProvider",
+        blank=True,
+        related_name="therapists",
+        help_text=_(
+            "In-network insurers. Manage the shared list under Snippets › Insurance providers."
+        ),
+    )
+    session_fee = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Self-pay fee for a standard session, in US dollars.")
+    )
+    sliding_scale = models.BooleanField(
+        default=False, help_text=_("Offers reduced fees based on income.")
+    )
+    offers_telehealth = models.BooleanField(
+        default=True, help_text=_("Sees clients by secure video.")
+    )
+    telehealth_states = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Two-letter codes of states covered by telehealth, comma separated."),
+    )
+    offers_in_person = models.BooleanField(default=True, help_text=_("Sees clients at the office."))
+    accepting_new_clients = models.BooleanField(
+        default=True, help_text=_("Untick when the caseload is full.")
+    )
+    availability_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When the 'accepting new clients' status was last confirmed."),
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("credentials"),
+                FieldPanel("job_title"),
+                FieldPanel("photo"),
+                FieldPanel("summary"),
+            ],
+            heading=_("Introduction"),
+        ),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("accepting_new_clients"), FieldPanel("availability_as_of")]
+                ),
+                FieldRowPanel([FieldPanel("offers_telehealth"), FieldPanel("offers_in_person")]),
+                FieldPanel("telehealth_states"),
+            ],
+            heading=_("Availability"),
+        ),
+    ]
+    practice_panels = [
+        FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("client_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("insurance_accepted", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("session_fee"), FieldPanel("sliding_scale")]),
+            ],
+            heading=_("Fees and insurance"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence_type"),
+                FieldPanel("licence_number"),
+                FieldPanel("licence_states"),
+            ],
+            heading=_("Licence"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Profile")),
+            ObjectList(practice_panels, heading=_("Services and practice details")),
+            ObjectList(SitePage.promote_panels, heading=_("Promote")),
+            ObjectList(SitePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("credentials", boost=1.5),
+        index.SearchField("job_title"),
+        index.SearchField("summary"),
+        index.SearchField("bio"),
+        index.SearchField("languages"),
+        index.RelatedFields("specialties", [index.SearchField("name", boost=1.5)]),
+        index.RelatedFields("services", [index.SearchField("title")]),
+        index.RelatedFields("client_groups", [index.SearchField("name")]),
+        index.FilterField("accepting_new_clients"),
+        index.FilterField("offers_telehealth"),
+    ]
+    parent_page_types = ["services.TherapistIndexPage"]
+    subpage_types = []
+    seo_image_sources = ["og_image", "photo"]
+
+    class Meta:
+        verbose_name = _("therapist profile")
+
+    @property
+    def name_with_credentials(self) -> str:
+        return f"{self.title}, {self.credentials}" if self.credentials else self.title
+
+    @property
+    def credential_list(self) -> list[str]:
+        return split_list(self.credentials)
+
+    @property
+    def language_list(self) -> list[str]:
+        return split_list(self.languages)
+
+    @property
+    def licence_state_list(self) -> list[str]:
+        return split_list(self.licence_states)
+
+    @property
+    def telehealth_state_list(self) -> list[str]:
+        return split_list(self.telehealth_states)
+
+    @cached_property
+    def offered_services(self):
+        return list(self.services.live().public().order_by("title"))
+
+    @cached_property
+    def articles(self):
+        """Live articles this clinician wrote or reviewed, newest first."""
+        article_model = self.authored_articles.model  # services does not import articles
+        return list(
+            article_model.objects.live()
+            .public()
+            .filter(models.Q(author=self) | models.Q(clinical_reviewer=self))
+            .defer_streamfields()
+            .order_by("-first_published", "-pk")[:6]
+        )
