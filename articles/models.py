@@ -10,19 +10,27 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from wagtailseo.models import SeoType
 
+from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
 from practice.models import TaxonomyTerm
-from practice.pages import SitePage
+from practice.pages import SchemaLinks, SitePage, live_related_pages
 from practice.text import reading_time_minutes
 from services.models import ServicePage
 
+from .review import ArticleIndexPermissionTester, ArticlePermissionTester, record_clinical_review
+
 ARTICLES_PER_PAGE = 10
+REVIEW_RECORD_HELP = _(
+    "Recorded when a clinical reviewer approves the article (the reviewer's therapist profile "
+    "must be linked to their staff account). Shown to readers."
+)
 
 
 @register_snippet
@@ -40,6 +48,21 @@ def card_image_prefetch(lookup="hero_image"):
     return rendition_prefetch(lookup, ARTICLE_CARD_IMAGE)
 
 
+class ArticleFilterForm(forms.Form):
+    """Filters on the article list, by slug. A bad value is a form error, never a 500."""
+
+    topic = forms.ModelChoiceField(
+        queryset=ArticleTopic.objects.all(), to_field_name="slug", required=False
+    )
+    service = forms.ModelChoiceField(
+        queryset=ServicePage.objects.none(), to_field_name="slug", required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = ServicePage.objects.live().public()
+
+
 class ArticleIndexPage(SitePage):
     intro = RichTextField(
         features=["bold", "italic", "link"],
@@ -48,14 +71,22 @@ class ArticleIndexPage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
+    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("articles index")
+
+    def permissions_for_user(self, user):
+        return ArticleIndexPermissionTester(user, self)
 
     def get_articles(self):
         """Live, public articles under this index, newest first, ready for cards."""
@@ -72,18 +103,15 @@ class ArticleIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.get_articles()
-        topic = ArticleTopic.objects.filter(slug=request.GET.get("topic", "")).first()
-        service = None
-        service_slug = request.GET.get("service", "")
-        if service_slug:
-            service = ServicePage.objects.live().public().filter(slug=service_slug).first()
+        article_filter = ArticleFilterForm(request.GET)
+        # An unknown topic or service is reported, and the valid filters still apply.
+        filter_unknown = not article_filter.is_valid()
+        topic = article_filter.cleaned_data.get("topic")
+        service = article_filter.cleaned_data.get("service")
         if topic:
             articles = articles.filter(topics=topic)
         if service:
             articles = articles.filter(related_services=service)
-        filter_unknown = bool(
-            (request.GET.get("topic") and not topic) or (service_slug and not service)
-        )
         paginator = Paginator(articles, ARTICLES_PER_PAGE)
         context.update(
             articles=paginator.get_page(request.GET.get("page")),
@@ -180,14 +208,18 @@ class ArticlePage(SitePage):
     ]
     relations_panels = [
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("clinical_reviewer")], heading=_("Byline")
+            [
+                FieldPanel("author"),
+                FieldPanel("clinical_reviewer", read_only=True, help_text=REVIEW_RECORD_HELP),
+            ],
+            heading=_("Byline"),
         ),
         FieldPanel("related_services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
     review_panels = [
         FieldPanel("first_published"),
-        FieldPanel("last_reviewed"),
+        FieldPanel("last_reviewed", read_only=True, help_text=REVIEW_RECORD_HELP),
         FieldPanel("next_review_due"),
     ]
     edit_handler = TabbedInterface(
@@ -215,13 +247,18 @@ class ArticlePage(SitePage):
 
     seo_content_type = SeoType.ARTICLE
     seo_image_sources = ["og_image", "hero_image"]
+    schema_page_type = "MedicalWebPage"
 
     class Meta:
         verbose_name = _("article")
 
-    def save(self, *args, **kwargs):
-        self.reading_time = reading_time_minutes(self.body)
-        super().save(*args, **kwargs)
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or "body" in update_fields:
+            self.reading_time = reading_time_minutes(self.body)
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def seo_author(self) -> str:
@@ -233,11 +270,45 @@ class ArticlePage(SitePage):
 
     @cached_property
     def linked_services(self):
-        return list(self.related_services.live().public().order_by("title"))
+        return live_related_pages(self.related_services)
 
     @cached_property
     def topic_list(self):
         return list(self.topics.all())
+
+    def get_schema_page(self, links: SchemaLinks) -> dict:
+        """The clinical review belongs to the page (schema.org's MedicalWebPage)."""
+        return {
+            "mainEntity": structured_data.ref(f"{links.page_url}#article"),
+            "datePublished": self.first_published,
+            "lastReviewed": self.last_reviewed,
+            "reviewedBy": (
+                self.clinical_reviewer.get_schema_person(links) if self.clinical_reviewer else None
+            ),
+        }
+
+    def get_schema_entities(self, links: SchemaLinks) -> list[dict]:
+        return [
+            {
+                "@type": "Article",
+                "@id": f"{links.page_url}#article",
+                "headline": self.title,
+                "description": self.seo_description,
+                "url": links.page_url,
+                "mainEntityOfPage": structured_data.ref(links.page_url),
+                "image": self.seo_image_url,
+                "datePublished": self.first_published,
+                "dateModified": self.last_published_at or self.first_published,
+                "author": (
+                    self.author.get_schema_person(links) if self.author else links.organisation
+                ),
+                "publisher": links.organisation,
+                "inLanguage": structured_data.LANGUAGE,
+                "keywords": [topic.name for topic in self.topic_list],
+                "timeRequired": f"PT{self.reading_time}M",
+                "about": [service.get_schema_therapy(links) for service in self.linked_services],
+            }
+        ]
 
     def get_related_articles(self, limit=3):
         """Other live articles sharing a topic or a service, newest first."""
@@ -261,3 +332,26 @@ class ArticlePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.get_related_articles()
         return context
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    """A workflow step in which a clinician approves an article or asks for changes.
+    Approving records the review on the article before the workflow publishes it."""
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        if action_name == "approve" and isinstance(page.specific, ArticlePage):
+            # The workflow goes on to publish page.get_latest_revision(): the stamped one.
+            page.latest_revision = record_clinical_review(page.specific, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve articles or request changes. Approval records "
+            "the reviewer and the review date on the article, then publishes it."
+        )
+
+    class Meta:
+        verbose_name = _("clinical review task")
+        verbose_name_plural = _("clinical review tasks")

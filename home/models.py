@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -10,7 +11,7 @@ from wagtail.search import index
 from articles.models import ArticlePage, card_image_prefetch
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
-from practice.pages import SitePage
+from practice.pages import SitePage, fit_title
 from services.models import SERVICE_CARD_IMAGE, portrait_prefetch
 
 LATEST_ARTICLES_ON_HOME = 3
@@ -63,6 +64,7 @@ class HomePage(SitePage):
         *SitePage.search_fields,
         index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
+        index.SearchField("summary"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -77,6 +79,14 @@ class HomePage(SitePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @cached_property
+    def seo_pagetitle(self) -> str:
+        """The practice's name first on its home page, not "Home | ..."."""
+        return self.seo_title or fit_title(self.seo_sitename, self.hero_heading)
+
+    def get_schema_page(self, links):
+        return {"about": links.organisation}
 
     def get_featured_services(self):
         links = self.featured_services.filter(service__live=True).select_related("service")

@@ -33,7 +33,7 @@ class LinkStructValue(blocks.StructValue):
         return self.get("url") or ""
 
     @property
-    def text(self) -> str:
+    def link_text(self) -> str:
         page = self.get("page")
         return self.get("label") or (page.title if page else "")
 
@@ -74,6 +74,7 @@ class HeadingBlock(blocks.StructBlock):
     level = blocks.ChoiceBlock(
         choices=HEADING_LEVELS,
         default="h2",
+        search_index=False,
         help_text=_(
             "Start sections with H2. Use H3 only inside an H2 section, and H4 inside an H3: "
             "headings must not skip a level."
@@ -82,6 +83,7 @@ class HeadingBlock(blocks.StructBlock):
     anchor = blocks.CharBlock(
         required=False,
         max_length=60,
+        search_index=False,
         validators=[validate_slug],
         help_text=_("Optional link target, e.g. 'what-is-mom-guilt'. Made from the text if blank."),
     )
@@ -143,7 +145,13 @@ class StrategiesBlock(blocks.StructBlock):
     numbered = blocks.BooleanBlock(
         required=False, default=True, help_text=_("Number the strategies (1, 2, 3...).")
     )
-    items = blocks.ListBlock(StrategyBlock(label=_("Strategy")), min_num=1)
+    items = blocks.ListBlock(
+        StrategyBlock(label=_("Strategy")),
+        min_num=1,
+        help_text=_(
+            "Each strategy gets a short title and an explanation. Five or fewer read best."
+        ),
+    )
 
     class Meta:
         icon = "tasks"
@@ -167,10 +175,17 @@ class CalloutBlock(blocks.StructBlock):
             ("support", _("Support (e.g. where to get help)")),
         ],
         default="note",
+        search_index=False,
         help_text=_("Sets the colour and the label read out to screen readers."),
     )
-    title = blocks.CharBlock(required=False, max_length=120)
-    text = blocks.RichTextBlock(features=INLINE_RICH_TEXT)
+    title = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Optional bold first line, e.g. 'Try this today'."),
+    )
+    text = blocks.RichTextBlock(
+        features=INLINE_RICH_TEXT, help_text=_("One to three sentences: the point to remember.")
+    )
 
     class Meta:
         icon = "info-circle"
@@ -185,8 +200,14 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(max_length=400)
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(
+        max_length=400, help_text=_("A short, memorable sentence. No quotation marks needed.")
+    )
+    attribution = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Who said it, if anyone. Never name a client or identify one."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -212,7 +233,9 @@ class FigureBlock(blocks.StructBlock):
             "Describe the image here if this use needs different alt text from the image's own."
         ),
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text=_("Optional text shown under the image.")
+    )
 
     class Meta:
         icon = "image"
@@ -230,7 +253,11 @@ class CallToActionStructValue(LinkStructValue):
 
 class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, help_text=_("e.g. 'Ready to talk to someone?'"))
-    text = blocks.RichTextBlock(features=INLINE_RICH_TEXT, required=False)
+    text = blocks.RichTextBlock(
+        features=INLINE_RICH_TEXT,
+        required=False,
+        help_text=_("Optional encouragement, e.g. that telehealth sessions are available."),
+    )
     label = blocks.CharBlock(
         max_length=40,
         required=False,
@@ -271,12 +298,20 @@ class ServiceLinkCardBlock(blocks.StructBlock):
 
 
 class FAQItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=INLINE_RICH_TEXT)
+    question = blocks.CharBlock(
+        max_length=200, help_text=_("As a visitor would ask it, e.g. 'Is telehealth as effective?'")
+    )
+    answer = blocks.RichTextBlock(
+        features=INLINE_RICH_TEXT, help_text=_("A short, plain-language answer.")
+    )
 
 
 class FAQBlock(blocks.StructBlock):
-    items = blocks.ListBlock(FAQItemBlock(label=_("Question")), min_num=1)
+    items = blocks.ListBlock(
+        FAQItemBlock(label=_("Question")),
+        min_num=1,
+        help_text=_("Each question and answer; search engines may show them in results."),
+    )
 
     class Meta:
         icon = "help"

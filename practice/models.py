@@ -15,7 +15,14 @@ from wagtail.fields import RichTextField, StreamField
 from .blocks import NavigationLinkBlock
 from .images import PracticeImage, PracticeRendition
 
-__all__ = ["PracticeImage", "PracticeRendition", "PracticeSettings", "TaxonomyTerm", "User"]
+__all__ = [
+    "PracticeImage",
+    "PracticeRendition",
+    "PracticeSettings",
+    "SafeMessagingRule",
+    "TaxonomyTerm",
+    "User",
+]
 
 DEFAULT_CRISIS_RESOURCES = (
     "<p><b>If you are thinking about suicide or are in crisis, help is available now.</b> "
@@ -175,3 +182,39 @@ class PracticeSettings(BaseSiteSetting):
     @property
     def opening_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+
+class SafeMessagingRule(models.Model):
+    """Wording that safe-messaging guidelines on suicide advise against, with what to say instead.
+    Pages are checked against these rules when saved; staff extend the list in the admin."""
+
+    phrase = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "The words to look for, e.g. 'committed suicide'. Matched as whole words, "
+            "ignoring capital letters."
+        ),
+    )
+    suggestion = models.CharField(
+        max_length=200,
+        help_text=_("What to write instead, e.g. 'died by suicide'."),
+    )
+    explanation = models.TextField(
+        blank=True,
+        help_text=_("Why the wording can cause harm, shown to the editor with the suggestion."),
+    )
+
+    panels = [FieldPanel("phrase"), FieldPanel("suggestion"), FieldPanel("explanation")]
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("safe-messaging rule")
+
+    def __str__(self):
+        return self.phrase
+
+    @property
+    def pattern(self) -> re.Pattern:
+        words = (re.escape(word) for word in self.phrase.split())
+        return re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE)

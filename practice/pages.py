@@ -1,12 +1,89 @@
-"""The base every page type builds on: wagtail-seo's metadata and a shared promote tab."""
+"""The base every page type builds on: wagtail-seo's metadata and a shared promote tab.
 
+Every page gets a title, description, canonical URL and share image that crawlers accept
+even when editors leave the promote tab empty, and describes itself as schema.org JSON-LD
+(`get_structured_data`). Absolute URLs come from the Wagtail Site record (Settings › Sites:
+hostname and port), the same address Wagtail uses for its own full URLs.
+"""
+
+import html
+from dataclasses import dataclass
+from operator import attrgetter
+
+from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from wagtailseo.models import SeoMixin
+from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
+from wagtailseo.utils import ensure_absolute_url
+
+from . import structured_data
+from .text import stream_plain_text
+
+TITLE_MAX_LENGTH = 65
+TITLE_SEPARATOR = " | "
+DESCRIPTION_MIN_LENGTH = 50
+DESCRIPTION_MAX_LENGTH = 160
+
+
+def live_related_pages(relation, order_by: str = "title") -> list[Page]:
+    """The live, public pages of a ParentalManyToManyField, in one query.
+
+    In a preview the relation is held in memory (modelcluster's FakeQuerySet, which has no
+    page filters), so the live filter then runs in Python on the chosen pages.
+    """
+    pages = relation.all()
+    if isinstance(pages, models.QuerySet):
+        return list(pages.live().public().order_by(order_by))
+    return sorted((page for page in pages if page.live), key=attrgetter(order_by))
+
+
+def plain_text(value) -> str:
+    """Readable text from a StreamField value, rich text or plain text, on one line."""
+    if isinstance(value, StreamValue):
+        return " ".join(html.unescape(stream_plain_text(value)).split())
+    return structured_data.html_to_text(str(value or ""))
+
+
+def shorten(text: str, max_length: int) -> str:
+    """Cut text at a word boundary so that, with an ellipsis, it fits max_length."""
+    if len(text) <= max_length:
+        return text
+    cut = text[:max_length]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def fit_title(main: str, extra: str) -> str:
+    """Join as "main | extra" when that fits a search result's title, else main alone."""
+    combined = f"{main}{TITLE_SEPARATOR}{extra}" if extra else main
+    return combined if len(combined) <= TITLE_MAX_LENGTH else shorten(main, TITLE_MAX_LENGTH)
+
+
+@dataclass(frozen=True)
+class SchemaLinks:
+    """The addresses a page's structured data needs, worked out once per page."""
+
+    request: HttpRequest | None
+    root_url: str  # e.g. "http://127.0.0.1:8000": the Site record's address
+    page_url: str
+
+    @property
+    def home_url(self) -> str:
+        return f"{self.root_url}/"
+
+    @property
+    def organisation(self) -> dict:
+        return structured_data.ref(structured_data.organisation_id(self.home_url))
+
+    def url_of(self, page: Page) -> str:
+        return page.get_full_url(self.request)
 
 
 class SitePage(SeoMixin, Page):
@@ -35,12 +112,142 @@ class SitePage(SeoMixin, Page):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Navigation")),
     ]
 
-    seo_description_sources = ["search_description", "summary"]
+    # In order of preference; each page type has only some of these. When the first is short,
+    # the next ones complete it, so that every page has a description of a useful length.
+    seo_description_sources = [
+        "search_description",
+        "summary",
+        "hero_intro",
+        "intro",
+        "bio",
+        "body",
+    ]
+    # The schema.org type of the page itself (subtypes of WebPage).
+    schema_page_type = "WebPage"
 
     class Meta:
         abstract = True
 
-    @property
+    @cached_property
     def breadcrumbs(self):
         """Ancestors from the home page down to the parent, for the breadcrumb trail."""
-        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+    # -- Search and social metadata (wagtail-seo's properties, with fallbacks) --------------
+
+    @cached_property
+    def seo_site(self):
+        return self.get_site()
+
+    @cached_property
+    def seo_org_fields(self) -> SeoSettings:
+        return SeoSettings.for_site(self.seo_site)
+
+    @cached_property
+    def seo_sitename(self) -> str:
+        site_name = self.seo_site.site_name if self.seo_site else ""
+        return site_name or settings.WAGTAIL_SITE_NAME
+
+    @cached_property
+    def seo_pagetitle(self) -> str:
+        """The editor's SEO title, else "<title> | <site name>" within 65 characters."""
+        return self.seo_title or fit_title(self.title, self.seo_sitename)
+
+    @cached_property
+    def seo_description(self) -> str:
+        """Between 50 and 160 characters: the search description, else the summary, else
+        text from the page's content."""
+        description = ""
+        for attr in self.seo_description_sources:
+            text = plain_text(getattr(self, attr, ""))
+            if text:
+                description = f"{description} {text}".strip()
+            if len(description) >= DESCRIPTION_MIN_LENGTH:
+                break
+        return shorten(description, DESCRIPTION_MAX_LENGTH)
+
+    @cached_property
+    def seo_canonical_url(self) -> str:
+        return super().seo_canonical_url
+
+    @cached_property
+    def seo_image(self):
+        """The page's own share image, else its main image, else the site default."""
+        for attr in self.seo_image_sources:
+            image = getattr(self, attr, None)
+            if image:
+                return image
+        return self.seo_org_fields.og_image_default
+
+    @cached_property
+    def seo_image_rendition(self):
+        return self.seo_image.get_rendition(structured_data.SHARE_IMAGE) if self.seo_image else None
+
+    @cached_property
+    def seo_image_url(self) -> str:
+        if not self.seo_image_rendition:
+            return ""
+        return ensure_absolute_url(self.seo_image_rendition.url, self.seo_site.root_url)
+
+    @property
+    def seo_twitter_card_content(self) -> str:
+        card = TwitterCard.LARGE if self.seo_image else TwitterCard.SUMMARY
+        return card.value
+
+    # -- Structured data ---------------------------------------------------------------------
+
+    def get_schema_page(self, links: SchemaLinks) -> dict:
+        """Properties to add to the WebPage node, for page types that know more about it."""
+        return {}
+
+    def get_schema_entities(self, links: SchemaLinks) -> list[dict]:
+        """Nodes for what the page is about (an article, a therapy, a clinician)."""
+        return []
+
+    def get_structured_data(self, request: HttpRequest | None = None) -> list[dict]:
+        """The schema.org nodes describing this page: the practice, the website, the page,
+        its breadcrumb trail, what it is about and its FAQs."""
+        url_parts = self.get_url_parts(request)
+        if url_parts is None:  # not routable, e.g. outside any site
+            return []
+        links = SchemaLinks(request, root_url=url_parts[1], page_url=url_parts[1] + url_parts[2])
+        nodes = [
+            structured_data.organisation(
+                self.seo_org_fields,
+                name=self.seo_struct_org_name,
+                home_url=links.home_url,
+                root_url=links.root_url,
+            ),
+            structured_data.website(
+                name=self.seo_sitename, home_url=links.home_url, root_url=links.root_url
+            ),
+        ]
+        page_node = {
+            "@type": self.schema_page_type,
+            "@id": links.page_url,
+            "url": links.page_url,
+            "name": self.title,
+            "description": self.seo_description,
+            "inLanguage": structured_data.LANGUAGE,
+            "isPartOf": structured_data.ref(structured_data.website_id(links.home_url)),
+            "datePublished": self.first_published_at,
+            "dateModified": self.last_published_at,
+        }
+        if self.seo_image:
+            page_node["primaryImageOfPage"] = {"@type": "ImageObject", "url": self.seo_image_url}
+        nodes.append(page_node)
+        if self.breadcrumbs:
+            crumbs = [(_("Home"), links.url_of(self.breadcrumbs[0]))]
+            crumbs += [(crumb.title, links.url_of(crumb)) for crumb in self.breadcrumbs[1:]]
+            crumbs.append((self.title, links.page_url))
+            trail = structured_data.breadcrumb_list(crumbs, page_url=links.page_url)
+            page_node["breadcrumb"] = structured_data.ref(trail["@id"])
+            nodes.append(trail)
+        page_node.update(self.get_schema_page(links))
+        nodes.extend(self.get_schema_entities(links))
+        faq = structured_data.faq_page(
+            getattr(self, "body", None), page_url=links.page_url, home_url=links.home_url
+        )
+        if faq:
+            nodes.append(faq)
+        return nodes

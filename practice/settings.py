@@ -159,11 +159,58 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Riverbend Counseling Collective")
 # The public address used for absolute URLs in admin emails and wherever no request is at hand.
+# Absolute URLs on the site itself (canonical, Open Graph, JSON-LD, sitemap, feeds, robots.txt)
+# come from the Wagtail Site record (Settings › Sites: hostname and port; port 443 means https).
+# The demo content sets it to 127.0.0.1:8000, where `make run` serves; a deployment sets
+# SITE_URL here and its public hostname and port on the Site record.
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "practice.PracticeImage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Every URL ends in a slash (pages, search); a missing one is redirected permanently.
+APPEND_SLASH = True
+WAGTAIL_APPEND_SLASH = True
+# A renamed or moved page leaves a permanent redirect behind (Settings › Redirects).
+WAGTAILREDIRECTS_AUTO_CREATE = True
+
+# Search. By default the database's own full-text search: PostgreSQL's (with English stemming,
+# so "attacks" finds "attack") or SQLite's FTS5. A larger deployment sets SEARCH_BACKEND to
+# elasticsearch7/8/9 or opensearch2/3 and SEARCH_URL (comma-separated node URLs, credentials
+# in the URL if needed), installs the matching client package and runs `manage.py update_index`.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
+        }
+    }
+elif SEARCH_BACKEND in {
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+}:
+    if not env_list("SEARCH_URL"):
+        raise ImproperlyConfigured(
+            f"SEARCH_URL must be set when SEARCH_BACKEND is {SEARCH_BACKEND}."
+        )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX": os.environ.get("SEARCH_INDEX", "practice"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND={SEARCH_BACKEND!r} is not one of: database, elasticsearch7, "
+        "elasticsearch8, elasticsearch9, opensearch2, opensearch3."
+    )
 
 # Security and privacy. A clinic's site sends no referrer to third parties and is HTTPS only
 # in production; the proxy in front of it is expected to set X-Forwarded-Proto.
@@ -192,4 +239,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail runs search-index and reference-index updates as tasks; one line per save is noise.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

@@ -1,11 +1,14 @@
 """Plain-text helpers for StreamField content (reading time, descriptions)."""
 
 import math
+import re
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 WORDS_PER_MINUTE = 200
+# Closing block-level tags separate words ("<p>One.</p><p>Two.</p>" is "One. Two.").
+BLOCK_BOUNDARY = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 
 
 def _strings(raw):
@@ -24,8 +27,8 @@ def _strings(raw):
 def stream_plain_text(stream_value) -> str:
     """The readable text of a StreamField value, without markup or block identifiers."""
     raw = getattr(stream_value, "raw_data", stream_value) or []
-    parts = (strip_tags(text).strip() for text in _strings(list(raw)))
-    return " ".join(part for part in parts if part)
+    parts = (strip_tags(BLOCK_BOUNDARY.sub(" ", text)) for text in _strings(list(raw)))
+    return " ".join(" ".join(parts).split())
 
 
 def reading_time_minutes(stream_value) -> int:

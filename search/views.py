@@ -1,16 +1,104 @@
-from django.core.paginator import Paginator
-from django.template.response import TemplateResponse
+import logging
 
-from wagtail.models import Page
+from django.db import DatabaseError, transaction
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Site
+from wagtail.search.utils import normalise_query_string
+
+from articles.models import ArticleIndexPage, ArticleTopic
+from services.models import ServicePage
+
+from .forms import SearchForm
+from .models import CrisisTerm, search_words
+from .results import RESULT_TYPES, SiteSearch
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+SUGGESTED_TOPICS = 8
+
+logger = logging.getLogger(__name__)
 
 
-def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().search(query) if query else Page.objects.none()
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+def record_search(query: str):
+    """Count the search for the admin's Search terms report. The statistics are never worth a
+    failed search: on a busy SQLite database, for one, the write can time out."""
+    try:
+        with transaction.atomic():
+            Query.get(query).add_hit()
+    except DatabaseError as error:
+        logger.warning("Search statistics not recorded: %s", type(error).__name__)
+
+
+def promotions_for(query: str, search: SiteSearch):
+    """Editors' picks for this exact query: external links, or pages that are live and public."""
+    return (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=search.pages))
+        .select_related("page")
     )
+
+
+def suggestions(site: Site | None) -> dict:
+    """Where to go next when there is nothing (or nothing yet) to show: the topics with the
+    most articles, and the services."""
+    pages = ServicePage.objects.live().public()
+    article_index = ArticleIndexPage.objects.live().public()
+    if site:
+        pages, article_index = pages.in_site(site), article_index.in_site(site)
+    topics = (
+        ArticleTopic.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__live=True), distinct=True)
+        )
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:SUGGESTED_TOPICS]
+    )
+    return {
+        "suggested_topics": topics,
+        "article_index": article_index.first(),
+        "suggested_services": pages.defer_streamfields().order_by("title"),
+    }
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()  # every field falls back to a default: an invalid value is never an error
+    query = form.query
+    words = search_words(query)
+    site = Site.find_for_request(request)
+    context = {
+        "search_form": form,
+        "search_query": query,
+        "result_type": form.result_type,
+        "result_types": RESULT_TYPES,
+        "in_crisis": bool(words) and CrisisTerm.matches(query),
+        # Links to other pages of results carry the cleaned parameters, never the raw ones.
+        "search_params": QueryDict(mutable=True),
+    }
+    if query:
+        context["search_params"]["q"] = query
+    if form.result_type:
+        context["search_params"]["type"] = form.result_type
+
+    if words:
+        site_search = SiteSearch(words, result_type=form.result_type, site=site)
+        results = site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
+        context.update(
+            site_search=site_search,
+            search_results=results,
+            promotions=promotions_for(query, site_search) if results.number == 1 else [],
+        )
+        # A new search comes from the search box with only ?q; following a filter or a page
+        # link is the same search and is not counted again. Crisis searches are never stored.
+        is_new_search = set(request.GET) == {"q"}
+        if is_new_search and not context["in_crisis"]:
+            record_search(query)
+        if not site_search.count:
+            context.update(suggestions(site))
+    else:
+        context.update(suggestions(site))
+    return TemplateResponse(request, "search/search.html", context)

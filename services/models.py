@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
@@ -16,10 +17,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
 from practice.models import TaxonomyTerm
-from practice.pages import SitePage
+from practice.pages import SchemaLinks, SitePage, live_related_pages
 
 THERAPISTS_PER_PAGE = 12
 
@@ -70,10 +72,15 @@ class ServiceIndexPage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
     max_count_per_parent = 1
+    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("services index")
@@ -145,6 +152,7 @@ class ServicePage(SitePage):
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
     seo_image_sources = ["og_image", "image"]
+    schema_page_type = "MedicalWebPage"
 
     class Meta:
         verbose_name = _("service")
@@ -171,6 +179,33 @@ class ServicePage(SitePage):
             .order_by("-first_published", "-pk")[:6]
         )
 
+    def get_schema_therapy(self, links: SchemaLinks, *, full=False) -> dict:
+        """This service as a schema.org therapy; `full` adds what its own page shows."""
+        url = links.url_of(self)
+        therapy = {
+            "@type": ["MedicalTherapy", "Service"],
+            "@id": f"{url}#therapy",
+            "name": self.title,
+            "url": url,
+        }
+        if full:
+            therapy.update(
+                alternateName=self.short_name,
+                description=self.seo_description,
+                image=self.seo_image_url,
+                provider=[
+                    links.organisation,
+                    *(therapist.get_schema_person(links) for therapist in self.therapists),
+                ],
+            )
+        return therapy
+
+    def get_schema_page(self, links):
+        return {"mainEntity": structured_data.ref(f"{links.page_url}#therapy")}
+
+    def get_schema_entities(self, links):
+        return [self.get_schema_therapy(links, full=True)]
+
 
 class TherapistIndexPage(SitePage):
     intro = RichTextField(
@@ -180,10 +215,15 @@ class TherapistIndexPage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [*SitePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.TherapistPage"]
     max_count_per_parent = 1
+    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("therapists index")
@@ -355,6 +395,18 @@ class TherapistPage(SitePage):
         blank=True,
         help_text=_("When the 'accepting new clients' status was last confirmed."),
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="therapist_profile",
+        verbose_name=_("staff account"),
+        help_text=_(
+            "The clinician's login for this admin, if they have one. When they approve an "
+            "article in clinical review, this profile is recorded as its clinical reviewer."
+        ),
+    )
 
     content_panels = [
         *SitePage.content_panels,
@@ -399,6 +451,7 @@ class TherapistPage(SitePage):
             ],
             heading=_("Licence"),
         ),
+        FieldPanel("user", permission="services.link_staff_account"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -413,6 +466,7 @@ class TherapistPage(SitePage):
         *SitePage.search_fields,
         index.SearchField("credentials", boost=1.5),
         index.SearchField("job_title"),
+        index.SearchField("licence_type"),
         index.SearchField("summary"),
         index.SearchField("bio"),
         index.SearchField("languages"),
@@ -425,9 +479,13 @@ class TherapistPage(SitePage):
     parent_page_types = ["services.TherapistIndexPage"]
     subpage_types = []
     seo_image_sources = ["og_image", "photo"]
+    schema_page_type = "ProfilePage"
 
     class Meta:
         verbose_name = _("therapist profile")
+        permissions = [
+            ("link_staff_account", _("Can link a therapist profile to a staff account")),
+        ]
 
     @property
     def name_with_credentials(self) -> str:
@@ -450,8 +508,64 @@ class TherapistPage(SitePage):
         return split_list(self.telehealth_states)
 
     @cached_property
+    def specialty_list(self):
+        return list(self.specialties.all())
+
+    @cached_property
     def offered_services(self):
-        return list(self.services.live().public().order_by("title"))
+        return live_related_pages(self.services)
+
+    def get_schema_credentials(self) -> list[dict]:
+        credentials = [
+            {"@type": "EducationalOccupationalCredential", "name": letters}
+            for letters in self.credential_list
+        ]
+        if self.licence_type:
+            credentials.append(
+                {
+                    "@type": "EducationalOccupationalCredential",
+                    "credentialCategory": "license",
+                    "name": self.licence_type,
+                    "identifier": self.licence_number,
+                    "validIn": [
+                        {"@type": "State", "name": state} for state in self.licence_state_list
+                    ],
+                }
+            )
+        return credentials
+
+    def get_schema_person(self, links: SchemaLinks, *, full=False) -> dict:
+        """This clinician as a schema.org Person (e.g. an article's author); `full` adds what
+        the profile page shows."""
+        # An unpublished profile is still the author's name and credentials, but not a link.
+        url = links.url_of(self) if self.live else ""
+        person = {
+            "@type": "Person",
+            "@id": structured_data.person_id(url) if url else "",
+            "name": self.title,
+            "url": url,
+            "jobTitle": self.job_title,
+            "honorificSuffix": self.credentials,
+            "hasCredential": self.get_schema_credentials(),
+            "worksFor": links.organisation,
+        }
+        if full:
+            person.update(
+                description=self.summary,
+                image=self.seo_image_url,
+                knowsAbout=[
+                    *(service.get_schema_therapy(links) for service in self.offered_services),
+                    *(specialty.name for specialty in self.specialty_list),
+                ],
+                knowsLanguage=self.language_list,
+            )
+        return person
+
+    def get_schema_page(self, links):
+        return {"mainEntity": structured_data.ref(structured_data.person_id(links.page_url))}
+
+    def get_schema_entities(self, links):
+        return [self.get_schema_person(links, full=True)]
 
     @cached_property
     def articles(self):

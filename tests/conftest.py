@@ -1,8 +1,11 @@
-import pytest
+from django.core.cache import cache
 
 from wagtail.models import Site
 
+import pytest
+
 from home.models import HomePage
+from practice.models import PracticeSettings
 
 from .factories import (
     ArticleIndexPageFactory,
@@ -35,3 +38,24 @@ def service_index(home_page):
 @pytest.fixture
 def therapist_index(home_page):
     return TherapistIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def practice_settings(site):
+    """The practice's contact and booking details, as an editor would fill them in."""
+    return PracticeSettings.objects.create(
+        site=site,
+        practice_name="Riverbend Counseling Collective",
+        phone="(205) 555-0142",
+        booking_url="https://booking.example.org/riverbend",
+        booking_label="Book a first session",
+        telehealth_message="Telehealth appointments available across Alabama.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """The cache outlives each test's database rollback (Wagtail caches site roots there)."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,11 +1,12 @@
 """factory_boy factories for every page type and snippet. Pages are created under their
 proper parents so that the page-type rules hold in tests as on the real site."""
 
-import factory
-import wagtail_factories
 from django.utils.text import slugify
 
 from wagtail.models import Collection
+
+import factory
+import wagtail_factories
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.models import HomePage, StandardPage

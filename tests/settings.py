@@ -12,3 +12,4 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="practice-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT = tempfile.mkdtemp(prefix="practice-test-static-")

@@ -1,0 +1,157 @@
+"""Time representative visitor searches through the real /search/ view (middleware, template and
+query recording included) and print the median and 95th percentile latency. See bench/run.
+
+Searches are recorded in the query statistics as a visitor's would be: use a throwaway database.
+"""
+
+import os
+import platform
+import sqlite3
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import ArticlePage
+
+# (query, extra parameters): single words, phrases, abbreviations, names, the start of a name,
+# type filters, later pages, misspellings and no-result searches, crisis searches, and hostile
+# input, roughly in the mix a practice's visitors would send.
+QUERIES = [
+    ("anxiety", {}),
+    ("panic attacks", {}),
+    ("mom guilt", {}),
+    ("IFS", {}),
+    ("EMDR", {}),
+    ("CBT", {}),
+    ("DBT skills", {}),
+    ("trauma", {}),
+    ("flashbacks", {}),
+    ("nightmares after a car accident", {}),
+    ("grief", {}),
+    ("losing a parent", {}),
+    ("burnout", {}),
+    ("perfectionism at work", {}),
+    ("insomnia", {}),
+    ("can't sleep", {}),
+    ("postpartum anxiety", {}),
+    ("intrusive thoughts", {}),
+    ("ocd checking", {}),
+    ("social anxiety", {}),
+    ("teen moods", {}),
+    ("toddler tantrums", {}),
+    ("co-parenting after divorce", {}),
+    ("couples counseling", {}),
+    ("rebuilding trust", {}),
+    ("boundaries with family", {}),
+    ("people pleasing", {}),
+    ("self-compassion", {}),
+    ("body image", {}),
+    ("loneliness", {}),
+    ("retirement", {}),
+    ("telehealth", {}),
+    ("insurance", {}),
+    ("sliding scale fees", {}),
+    ("therapist for teenagers", {}),
+    ("anderson", {}),
+    ("ander", {}),
+    ("LPC", {}),
+    ("psychologist", {}),
+    ("mindfulness", {}),
+    ("exposure therapy", {}),
+    ("anxiety", {"type": "article"}),
+    ("anxiety", {"type": "therapist"}),
+    ("anxiety", {"type": "service"}),
+    ("anxiety", {"page": "2"}),
+    ("worry", {"page": "40"}),
+    ("panic attacks", {"type": "article", "page": "3"}),
+    ("anxeity", {}),
+    ("how do i stop worrying all the time", {}),
+    ("xylophone", {}),
+    ("suicide", {}),
+    ("I want to hurt myself", {}),
+    ("<script>alert(1)</script>", {}),
+    ("a" * 10_000, {}),
+    ("", {}),
+]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Time representative searches through the /search/ view; print median and p95."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rounds", type=int, default=5, help="Times each query is run.")
+
+    def handle(self, *args, rounds, **options):
+        articles = ArticlePage.objects.live().count()
+        if not articles:
+            raise CommandError("No articles: run `manage.py generate_articles N` first.")
+        client = Client(HTTP_HOST=self.allowed_host())
+        url = reverse("search")
+        timings: dict[int, list[float]] = {number: [] for number in range(len(QUERIES))}
+        query_counts = []
+
+        # Production settings for the measurement: no per-query debug logging.
+        with override_settings(DEBUG=False):
+            for query, params in QUERIES:  # a warm-up round, counting SQL queries
+                with CaptureQueriesContext(connection) as queries:
+                    self.get(client, url, query, params)
+                query_counts.append(len(queries))
+            for _ in range(rounds):
+                for number, (query, params) in enumerate(QUERIES):
+                    started = time.perf_counter()
+                    self.get(client, url, query, params)
+                    timings[number].append((time.perf_counter() - started) * 1000)
+
+        everything = [ms for values in timings.values() for ms in values]
+        slowest = sorted(timings, key=lambda number: statistics.median(timings[number]))[-5:]
+        vendor = connection.vendor
+        if vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW server_version")
+                vendor = f"PostgreSQL {cursor.fetchone()[0]}"
+        else:
+            vendor = f"SQLite {sqlite3.sqlite_version}"
+        lines = [
+            f"Database:      {vendor}",
+            f"Search:        {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}",
+            f"Articles:      {articles} live (N)",
+            f"Machine:       {platform.machine()}, {self.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}",
+            f"Requests:      {len(everything)} ({len(QUERIES)} queries x {rounds} rounds)",
+            f"SQL queries:   {min(query_counts)}-{max(query_counts)} per request",
+            f"Median:        {statistics.median(everything):.1f} ms",
+            f"p95:           {percentile(everything, 0.95):.1f} ms",
+            f"Max:           {max(everything):.1f} ms",
+            "Slowest queries (median):",
+            *(
+                f"  {statistics.median(timings[number]):7.1f} ms  "
+                f"{QUERIES[number][0][:40]!r} {QUERIES[number][1] or ''}"
+                for number in reversed(slowest)
+            ),
+        ]
+        self.stdout.write("\n".join(lines))
+
+    def get(self, client, url, query, params):
+        response = client.get(url, {"q": query, **params})
+        if response.status_code != 200:
+            raise CommandError(f"{query[:40]!r} {params}: status {response.status_code}")
+
+    @staticmethod
+    def allowed_host() -> str:
+        hosts = [host for host in settings.ALLOWED_HOSTS if host not in {"*", ""}]
+        return hosts[0].lstrip(".") if hosts else "localhost"
+
+    @staticmethod
+    def cpu_count() -> int:
+        return len(os.sched_getaffinity(0))

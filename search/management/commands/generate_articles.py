@@ -1,0 +1,330 @@
+"""Add N synthetic self-help articles to the site, for the search benchmark (bench/run).
+
+The articles are varied enough to make full-text search work for its living: titles and bodies
+are assembled from a few hundred therapy-related phrases, each body has eight to twelve blocks
+(headings, paragraphs, lists, strategies, a callout, FAQs), and every article gets topics, an
+author and related services from the existing site. Run `load_demo_content` first.
+
+Never run this against a real site: the articles are nonsense with a straight face.
+"""
+
+import json
+import logging
+import random
+import time
+from contextlib import contextmanager
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
+from django.utils.text import slugify
+
+from modelsearch.signal_handlers import post_save_signal_handler
+
+from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
+from search.signal_handlers import reindex_after_many_to_many_change
+from services.models import ServicePage, TherapistPage
+
+THEMES = {
+    "anxiety": [
+        "worry",
+        "racing thoughts",
+        "panic attacks",
+        "avoidance",
+        "reassurance seeking",
+        "what-if thinking",
+        "muscle tension",
+        "health anxiety",
+        "social anxiety",
+    ],
+    "trauma": [
+        "flashbacks",
+        "hypervigilance",
+        "nightmares",
+        "triggers",
+        "feeling unsafe",
+        "dissociation",
+        "childhood trauma",
+        "car accidents",
+    ],
+    "parenting": [
+        "mom guilt",
+        "toddler tantrums",
+        "screen time",
+        "bedtime battles",
+        "co-parenting",
+        "teen moods",
+        "the mental load",
+        "sibling rivalry",
+    ],
+    "depression": [
+        "low mood",
+        "fatigue",
+        "loss of interest",
+        "withdrawal from friends",
+        "changes in appetite",
+        "heavy mornings",
+    ],
+    "relationships": [
+        "conflict",
+        "communication",
+        "boundaries",
+        "attachment styles",
+        "rebuilding trust",
+        "loneliness",
+        "jealousy",
+    ],
+    "grief": [
+        "loss",
+        "bereavement",
+        "anniversaries",
+        "complicated grief",
+        "losing a parent",
+        "pet loss",
+    ],
+    "work": [
+        "burnout",
+        "perfectionism",
+        "imposter feelings",
+        "overwork",
+        "difficult managers",
+        "job loss",
+    ],
+    "sleep": ["insomnia", "night waking", "sleep routines", "rumination at night", "rest"],
+    "self-worth": [
+        "self-criticism",
+        "people pleasing",
+        "shame",
+        "self-compassion",
+        "comparison",
+        "body image",
+    ],
+    "transitions": [
+        "moving house",
+        "a new job",
+        "retirement",
+        "an empty nest",
+        "divorce",
+        "becoming a parent",
+    ],
+    "postpartum": [
+        "postpartum anxiety",
+        "intrusive thoughts",
+        "feeding struggles",
+        "identity shifts",
+        "sleep deprivation",
+    ],
+    "ocd": [
+        "compulsions",
+        "checking",
+        "intrusive images",
+        "exposure and response prevention",
+        "tolerating uncertainty",
+    ],
+}
+APPROACHES = [
+    "cognitive behavioral therapy",
+    "CBT",
+    "internal family systems",
+    "IFS",
+    "EMDR",
+    "DBT skills",
+    "acceptance and commitment therapy",
+    "mindfulness",
+    "somatic work",
+    "family therapy",
+    "couples counseling",
+    "exposure therapy",
+    "group therapy",
+]
+PEOPLE = [
+    "many parents",
+    "clients we see",
+    "busy professionals",
+    "college students",
+    "new mothers",
+    "teenagers",
+    "couples",
+    "caregivers",
+    "veterans",
+    "older adults",
+    "people in recovery",
+    "first responders",
+]
+VERBS = ["notice", "describe", "struggle with", "feel caught by", "live with", "recognize"]
+SITUATIONS = [
+    "late at night",
+    "before a big meeting",
+    "after a hard conversation",
+    "during the school run",
+    "on holidays",
+    "when plans change",
+    "in crowded places",
+    "after scrolling social media",
+    "on Sunday evenings",
+    "in the doctor's waiting room",
+]
+HELPS = [
+    "slow breathing",
+    "a short walk",
+    "writing things down",
+    "naming the feeling",
+    "talking to a friend",
+    "grounding through the senses",
+    "a regular bedtime",
+    "limiting caffeine",
+    "scheduling worry time",
+    "gentle movement",
+    "a kinder inner voice",
+    "asking for help early",
+]
+TITLES = [
+    "How to cope with {}",
+    "Understanding {}",
+    "When {} gets in the way",
+    "Five ways to ease {}",
+    "What to know about {}",
+    "A gentle guide to {}",
+    "Living with {}",
+    "Talking to your family about {}",
+    "Small steps for {}",
+    "Is it {}? Signs to look for",
+]
+SENTENCES = [
+    "{people} {verb} {phrase} {situation}.",
+    "It is common to {verb} {phrase}, and it rarely means something is wrong with you.",
+    "{help} can take the edge off {phrase} {situation}.",
+    "In therapy, {approach} offers a way to work with {phrase} rather than against it.",
+    "{people} tell us that {phrase} eased once they tried {help}.",
+    "If {phrase} keeps returning {situation}, it may be time to talk to someone.",
+    "Research on {approach} suggests it helps with {phrase} and {other}.",
+    "{phrase} and {other} often travel together.",
+]
+
+
+def sentence(rng: random.Random, phrase: str, theme: list[str]) -> str:
+    text = rng.choice(SENTENCES).format(
+        people=rng.choice(PEOPLE),
+        verb=rng.choice(VERBS),
+        phrase=phrase,
+        other=rng.choice(theme),
+        situation=rng.choice(SITUATIONS),
+        help=rng.choice(HELPS),
+        approach=rng.choice(APPROACHES),
+    )
+    return text[0].upper() + text[1:]
+
+
+def paragraph(rng, theme, sentences=4):
+    return (
+        "<p>" + " ".join(sentence(rng, rng.choice(theme), theme) for _ in range(sentences)) + "</p>"
+    )
+
+
+def article_body(rng: random.Random, phrase: str, theme: list[str]) -> list[dict]:
+    blocks = [{"type": "paragraph", "value": paragraph(rng, theme, 5)}]
+    for heading in rng.sample(
+        [f"What {phrase} can feel like", "Why it happens", "What helps", "When to get support"], 3
+    ):
+        blocks.append({"type": "heading", "value": {"text": heading, "level": "h2", "anchor": ""}})
+        blocks.append({"type": "paragraph", "value": paragraph(rng, theme, rng.randint(3, 6))})
+    blocks.append(
+        {
+            "type": "bulleted_list",
+            "value": {
+                "lead_in": "It can show up as:",
+                "items": [f"<p>{item}</p>" for item in rng.sample(theme, min(4, len(theme)))],
+            },
+        }
+    )
+    blocks.append(
+        {
+            "type": "strategies",
+            "value": {
+                "numbered": True,
+                "items": [
+                    {"title": help.capitalize(), "text": paragraph(rng, theme, 2)}
+                    for help in rng.sample(HELPS, 3)
+                ],
+            },
+        }
+    )
+    blocks.append(
+        {
+            "type": "callout",
+            "value": {"tone": "support", "title": "", "text": paragraph(rng, theme, 1)},
+        }
+    )
+    blocks.append(
+        {
+            "type": "faq",
+            "value": {
+                "items": [
+                    {
+                        "question": f"Can {rng.choice(APPROACHES)} help with {phrase}?",
+                        "answer": paragraph(rng, theme, 2),
+                    },
+                    {"question": "Do you offer telehealth?", "answer": paragraph(rng, theme, 1)},
+                ]
+            },
+        }
+    )
+    return blocks
+
+
+@contextmanager
+def search_index_updates_paused():
+    """Creating thousands of pages one by one would reindex each; update_index does it once."""
+    post_save.disconnect(post_save_signal_handler, sender=ArticlePage)
+    m2m_changed.disconnect(reindex_after_many_to_many_change, dispatch_uid="search-m2m-reindex")
+    try:
+        yield
+    finally:
+        post_save.connect(post_save_signal_handler, sender=ArticlePage)
+        m2m_changed.connect(reindex_after_many_to_many_change, dispatch_uid="search-m2m-reindex")
+
+
+class Command(BaseCommand):
+    help = "Add N synthetic articles (for the search benchmark) and rebuild the search index."
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int, help="How many articles to add.")
+        parser.add_argument("--seed", type=int, default=1, help="Random seed (default 1).")
+
+    def handle(self, *args, count, seed, **options):
+        index = ArticleIndexPage.objects.first()
+        if index is None:
+            raise CommandError("No articles index page: run `manage.py load_demo_content` first.")
+        rng = random.Random(seed)  # noqa: S311 (reproducible content, not secrets)
+        topics = list(ArticleTopic.objects.all())
+        authors = list(TherapistPage.objects.live())
+        services = list(ServicePage.objects.live())
+        themes = list(THEMES.values())
+        start_number = ArticlePage.objects.count()
+
+        started = time.perf_counter()
+        logging.getLogger("wagtail").setLevel(logging.WARNING)  # one log line per page otherwise
+        with search_index_updates_paused(), transaction.atomic():
+            for number in range(start_number, start_number + count):
+                theme = rng.choice(themes)
+                phrase = rng.choice(theme)
+                title = rng.choice(TITLES).format(phrase)
+                article = ArticlePage(
+                    title=title[0].upper() + title[1:],
+                    slug=f"{slugify(title)[:60]}-{number}",
+                    summary=sentence(rng, phrase, theme),
+                    body=json.dumps(article_body(rng, phrase, theme)),
+                    author=rng.choice(authors) if authors else None,
+                )
+                article.topics = rng.sample(topics, min(2, len(topics)))
+                article.related_services = rng.sample(services, min(2, len(services)))
+                index.add_child(instance=article)
+                if (number - start_number + 1) % 1000 == 0:
+                    self.stdout.write(f"  {number - start_number + 1} articles")
+        created = time.perf_counter() - started
+        self.stdout.write(f"Created {count} articles in {created:.0f} s; indexing...")
+
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(f"Indexed the site in {time.perf_counter() - started:.0f} s.")

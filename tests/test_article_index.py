@@ -1,0 +1,159 @@
+"""The articles index: newest first, paginated, filtered by topic or service, never a 500."""
+
+import datetime
+
+import pytest
+
+from articles.models import ARTICLES_PER_PAGE
+
+from .factories import ArticlePageFactory, ArticleTopicFactory, ServicePageFactory
+
+# Invalid page numbers and filter values that links, bots and typing produce.
+BAD_VALUES = ["abc", "-1", "0", "99999", "1.5", "", "%00", "\x00", "x" * 300]
+
+
+def listed(response):
+    """The articles on the page the visitor sees, in order."""
+    assert response.status_code == 200
+    return list(response.context["articles"])
+
+
+def days_ago(days):
+    return datetime.date(2025, 6, 30) - datetime.timedelta(days=days)
+
+
+def test_newest_first(client, article_index):
+    middle = ArticlePageFactory(parent=article_index, first_published=days_ago(10))
+    newest = ArticlePageFactory(parent=article_index, first_published=days_ago(1))
+    oldest = ArticlePageFactory(parent=article_index, first_published=days_ago(100))
+
+    response = client.get(article_index.url)
+
+    assert listed(response) == [newest, middle, oldest]
+    html = response.content.decode()
+    assert html.index(newest.title) < html.index(middle.title) < html.index(oldest.title)
+
+
+def test_drafts_are_not_listed(client, article_index):
+    published = ArticlePageFactory(parent=article_index)
+    draft = ArticlePageFactory(parent=article_index, live=False)
+
+    response = client.get(article_index.url)
+
+    assert listed(response) == [published]
+    assert draft.title not in response.content.decode()
+
+
+@pytest.fixture
+def many_articles(article_index):
+    """Two and a half pages of articles, newest first."""
+    count = ARTICLES_PER_PAGE * 2 + 5
+    return [
+        ArticlePageFactory(parent=article_index, first_published=days_ago(day))
+        for day in range(count)
+    ]
+
+
+def test_paginated_ten_per_page(client, article_index, many_articles):
+    assert ARTICLES_PER_PAGE == 10
+
+    first = client.get(article_index.url)
+    third = client.get(article_index.url, {"page": 3})
+
+    assert listed(first) == many_articles[:10]
+    assert listed(third) == many_articles[20:]
+    assert 'href="?page=2"' in first.content.decode()
+
+
+@pytest.mark.parametrize("page", BAD_VALUES)
+def test_bad_page_numbers_show_a_page_of_articles(client, article_index, many_articles, page):
+    articles = listed(client.get(article_index.url, {"page": page}))
+
+    # Django's Paginator.get_page: not a number gives the first page, out of range the last.
+    assert articles in (many_articles[:10], many_articles[20:])
+
+
+@pytest.fixture
+def topics_and_services(article_index, service_index):
+    parenting = ArticleTopicFactory(name="Parenting")
+    anxiety = ArticleTopicFactory(name="Anxiety")
+    cbt = ServicePageFactory(parent=service_index, title="Cognitive behavioral therapy")
+    emdr = ServicePageFactory(parent=service_index, title="EMDR")
+    articles = {
+        "parenting_cbt": ArticlePageFactory(
+            parent=article_index, topics=[parenting], related_services=[cbt]
+        ),
+        "anxiety_cbt": ArticlePageFactory(
+            parent=article_index, topics=[anxiety], related_services=[cbt]
+        ),
+        "anxiety_emdr": ArticlePageFactory(
+            parent=article_index, topics=[anxiety, parenting], related_services=[emdr]
+        ),
+        "untagged": ArticlePageFactory(parent=article_index),
+    }
+    return parenting, cbt, emdr, articles
+
+
+def test_filter_by_topic(client, article_index, topics_and_services):
+    parenting, _cbt, _emdr, articles = topics_and_services
+
+    response = client.get(article_index.url, {"topic": parenting.slug})
+
+    assert set(listed(response)) == {articles["parenting_cbt"], articles["anxiety_emdr"]}
+    assert "Showing articles" in response.content.decode()
+    assert "<strong>Parenting</strong>" in response.content.decode()
+
+
+def test_filter_by_service(client, article_index, topics_and_services):
+    _parenting, cbt, _emdr, articles = topics_and_services
+
+    response = client.get(article_index.url, {"service": cbt.slug})
+
+    assert set(listed(response)) == {articles["parenting_cbt"], articles["anxiety_cbt"]}
+    assert f'href="{cbt.url}">Cognitive behavioral therapy</a>' in response.content.decode()
+
+
+def test_filter_by_topic_and_service(client, article_index, topics_and_services):
+    parenting, _cbt, emdr, articles = topics_and_services
+
+    response = client.get(article_index.url, {"topic": parenting.slug, "service": emdr.slug})
+
+    assert listed(response) == [articles["anxiety_emdr"]]
+
+
+def test_filter_by_an_unpublished_service_is_treated_as_unknown(
+    client, article_index, topics_and_services
+):
+    _parenting, cbt, _emdr, articles = topics_and_services
+    cbt.unpublish()
+
+    response = client.get(article_index.url, {"service": cbt.slug})
+
+    assert len(listed(response)) == len(articles)
+    assert response.context["filter_unknown"]
+
+
+@pytest.mark.parametrize("parameter", ["topic", "service"])
+@pytest.mark.parametrize("value", BAD_VALUES[:1] + BAD_VALUES[6:] + ["no-such-slug"])
+def test_unknown_filter_shows_a_friendly_message_and_all_articles(
+    client, article_index, topics_and_services, parameter, value
+):
+    *_, articles = topics_and_services
+
+    response = client.get(article_index.url, {parameter: value})
+
+    assert set(listed(response)) == set(articles.values())
+    assert "We couldn't find that topic or service." in response.content.decode()
+
+
+def test_topic_list_offers_only_topics_with_live_articles(client, article_index):
+    used = ArticleTopicFactory(name="Grief")
+    ArticleTopicFactory(name="Unused topic")
+    only_in_drafts = ArticleTopicFactory(name="Draft topic")
+    ArticlePageFactory(parent=article_index, topics=[used])
+    ArticlePageFactory(parent=article_index, live=False, topics=[only_in_drafts])
+
+    response = client.get(article_index.url)
+
+    assert list(response.context["topics"]) == [used]
+    assert f'?topic={used.slug}"' in response.content.decode()

@@ -1,0 +1,189 @@
+"""Every page is built with a small, fixed number of SQL queries, however much content the
+practice publishes: listings prefetch images, authors and relations instead of querying per
+card (the N+1 problem)."""
+
+import itertools
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from home.models import HomeFeaturedService, HomeFeaturedTherapist
+from practice.models import PracticeSettings
+
+from .factories import (
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    ClientGroupFactory,
+    ImageFactory,
+    InsuranceProviderFactory,
+    ServicePageFactory,
+    SpecialtyFactory,
+    TherapistPageFactory,
+)
+
+FEATURED_ON_HOME = 6
+
+
+class PracticeContent:
+    """A practice site filled the way editors fill it: every article has an author, a clinical
+    reviewer, a hero image, topics and services; every therapist a photo, services, specialties,
+    client groups and insurers. `grow(n)` adds services, therapists and articles until there
+    are n of each.
+
+    The measured pages are the first service (offered by every therapist, discussed by every
+    article), the first therapist (the clinical reviewer of every article) and the first article,
+    so that the lists on those pages grow with the content."""
+
+    def __init__(self, home, article_index, service_index, therapist_index):
+        self.home = home
+        self.indexes = {
+            "article": article_index,
+            "service": service_index,
+            "therapist": therapist_index,
+        }
+        self.topics = [ArticleTopicFactory(name=name) for name in ("Anxiety", "Trauma", "Sleep")]
+        self.specialties = [
+            SpecialtyFactory(name=name) for name in ("Panic attacks", "PTSD", "Grief", "OCD")
+        ]
+        self.insurers = [InsuranceProviderFactory(name=name) for name in ("Aetna", "Cigna")]
+        self.client_groups = [ClientGroupFactory(name=name) for name in ("Adults", "Teens")]
+        self.services, self.therapists, self.articles = [], [], []
+        navigation = [
+            {"type": "link", "value": {"page": index.pk, "label": "", "url": ""}}
+            for index in self.indexes.values()
+        ]
+        PracticeSettings.objects.create(
+            site=home.get_site(),
+            practice_name="Riverbend Counseling Collective",
+            phone="(205) 555-0142",
+            booking_url="https://booking.example.org/riverbend",
+            address="1200 Riverbend Parkway\nBirmingham, AL 35203",
+            navigation=navigation,
+        )
+
+    def grow(self, total):
+        while len(self.services) < total:
+            self.add_service()
+        while len(self.therapists) < total:
+            self.add_therapist()
+        while len(self.articles) < total:
+            self.add_article()
+
+    def add_service(self):
+        number = len(self.services)
+        service = ServicePageFactory(
+            parent=self.indexes["service"],
+            image=ImageFactory(),
+            body=[
+                {"type": "heading", "value": {"text": "Who it helps", "level": "h2"}},
+                {"type": "paragraph", "value": "<p>Adults and teens living with worry.</p>"},
+            ],
+        )
+        self.services.append(service)
+        if number < FEATURED_ON_HOME:
+            HomeFeaturedService.objects.create(page=self.home, service=service, sort_order=number)
+
+    def add_therapist(self):
+        number = len(self.therapists)
+        therapist = TherapistPageFactory(
+            parent=self.indexes["therapist"],
+            photo=ImageFactory(),
+            services=[self.services[0], self.services[number % len(self.services)]],
+            specialties=pick(self.specialties, number, 2),
+            client_groups=pick(self.client_groups, number, 1),
+            insurance_accepted=pick(self.insurers, number, 1),
+            bio="<p>I work with adults who want calmer days.</p>",
+        )
+        self.therapists.append(therapist)
+        if number < FEATURED_ON_HOME:
+            HomeFeaturedTherapist.objects.create(
+                page=self.home, therapist=therapist, sort_order=number
+            )
+
+    def add_article(self):
+        number = len(self.articles)
+        article = ArticlePageFactory(
+            parent=self.indexes["article"],
+            hero_image=ImageFactory(),
+            author=self.therapists[number % len(self.therapists)],
+            clinical_reviewer=self.therapists[0],
+            topics=pick(self.topics, number, 2),
+            related_services=[self.services[0], self.services[number % len(self.services)]],
+            body=[
+                {"type": "heading", "value": {"text": "What helps", "level": "h2"}},
+                {"type": "paragraph", "value": "<p>Small, steady steps.</p>"},
+                {"type": "image", "value": {"image": ImageFactory().pk, "caption": "A walk"}},
+                {"type": "service_card", "value": {"service": self.services[0].pk}},
+                {"type": "call_to_action", "value": {"heading": "Ready to talk?"}},
+            ],
+        )
+        self.articles.append(article)
+
+    def urls(self):
+        return {
+            "home": self.home.url,
+            "article index": self.indexes["article"].url,
+            "article": self.articles[0].url,
+            "service index": self.indexes["service"].url,
+            "service": self.services[0].url,
+            "therapist index": self.indexes["therapist"].url,
+            "therapist": self.therapists[0].url,
+        }
+
+
+def pick(items, start, count):
+    return list(itertools.islice(itertools.cycle(items), start, start + count))
+
+
+@pytest.fixture
+def content(home_page, article_index, service_index, therapist_index):
+    return PracticeContent(home_page, article_index, service_index, therapist_index)
+
+
+def count_queries(client, url):
+    # The first view of a page creates image renditions and caches the site's settings, once
+    # for all visitors; the second shows what every later visitor costs.
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_queries_do_not_grow_with_content(client, content):
+    content.grow(5)
+    with_5 = {name: count_queries(client, url) for name, url in content.urls().items()}
+
+    content.grow(50)
+    with_50 = {name: count_queries(client, url) for name, url in content.urls().items()}
+
+    assert with_50 == with_5
+
+
+# Measured bounds; raise one only with a reason. Every page shares a base of about 13 queries:
+# the site and the page's route (one or two per level of the tree), the view-restriction
+# check, the Site record and wagtail-seo's settings for the metadata, the practice settings and
+# the pages its menu links to. A listing then costs three queries whatever its length (the
+# pages, their images, the images' renditions) plus one for view restrictions (`.public()`),
+# and each many-to-many shown on a profile costs one.
+MAX_QUERIES = {
+    "home": 22,  # featured services and therapists and latest articles, as cards; section links
+    "article index": 20,  # topic lookup, count + page of cards with topics, the topic list
+    "article": 26,  # topics, author, reviewer, linked services, related article cards, body images
+    "service index": 16,  # one page of service cards
+    "service": 21,  # its image, therapist cards, article cards
+    "therapist index": 22,  # the filter form's choices, count + page of cards with specialties
+    "therapist": 23,  # photo, services, specialties, groups, insurers, articles, structured data
+}
+
+
+@pytest.mark.parametrize("name", MAX_QUERIES)
+def test_query_count_is_bounded(client, content, django_assert_max_num_queries, name):
+    content.grow(5)
+    url = content.urls()[name]
+    assert client.get(url).status_code == 200
+
+    with django_assert_max_num_queries(MAX_QUERIES[name]):
+        client.get(url)

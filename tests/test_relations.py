@@ -1,0 +1,153 @@
+"""Relations between articles, services and therapists show on both sides, and only while the
+page on the other side is live."""
+
+import pytest
+
+from home.models import HomeFeaturedService, HomeFeaturedTherapist
+
+from .factories import ArticlePageFactory, ServicePageFactory, TherapistPageFactory
+
+
+@pytest.fixture
+def service(service_index):
+    return ServicePageFactory(parent=service_index, title="Exposure and response prevention")
+
+
+@pytest.fixture
+def therapist(therapist_index):
+    return TherapistPageFactory(parent=therapist_index, title="Dana Whitfield", credentials="LPC")
+
+
+def html_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def link_to(page):
+    return f'href="{page.url}"'
+
+
+def test_article_and_service_show_each_other(client, article_index, service):
+    article = ArticlePageFactory(
+        parent=article_index, title="Facing fears in small steps", related_services=[service]
+    )
+
+    assert service.articles == [article]
+    assert article.linked_services == [service]
+    assert link_to(article) in html_of(client, service)
+    assert link_to(service) in html_of(client, article)
+
+
+def test_therapist_and_service_show_each_other(client, therapist, service):
+    therapist.services.add(service)
+    therapist.save()
+
+    assert service.therapists == [therapist]
+    assert therapist.offered_services == [service]
+    assert link_to(therapist) in html_of(client, service)
+    assert link_to(service) in html_of(client, therapist)
+
+
+def test_author_and_reviewer_show_on_the_article_and_the_article_on_their_profiles(
+    client, article_index, therapist_index, therapist
+):
+    reviewer = TherapistPageFactory(parent=therapist_index, title="Marcus Hale")
+    article = ArticlePageFactory(parent=article_index, author=therapist, clinical_reviewer=reviewer)
+
+    article_html = html_of(client, article)
+    assert f"{link_to(therapist)}>Dana Whitfield, LPC</a>" in article_html
+    assert link_to(reviewer) in article_html
+    for clinician in (therapist, reviewer):
+        assert clinician.articles == [article]
+        assert link_to(article) in html_of(client, clinician)
+
+
+def test_draft_article_is_not_shown_on_its_service_or_its_author(
+    client, article_index, service, therapist
+):
+    draft = ArticlePageFactory(
+        parent=article_index, live=False, author=therapist, related_services=[service]
+    )
+
+    assert service.articles == []
+    assert therapist.articles == []
+    assert link_to(draft) not in html_of(client, service)
+    assert link_to(draft) not in html_of(client, therapist)
+
+
+def test_unpublished_service_is_not_shown_on_articles_or_therapists(
+    client, article_index, service, therapist
+):
+    article = ArticlePageFactory(parent=article_index, related_services=[service])
+    therapist.services.add(service)
+    therapist.save()
+    service.unpublish()
+
+    assert article.linked_services == []
+    assert therapist.offered_services == []
+    assert link_to(service) not in html_of(client, article)
+    assert link_to(service) not in html_of(client, therapist)
+
+
+def test_draft_therapist_is_not_shown_on_the_service(client, therapist_index, service):
+    draft = TherapistPageFactory(parent=therapist_index, live=False, services=[service])
+
+    assert service.therapists == []
+    assert link_to(draft) not in html_of(client, service)
+
+
+def test_unpublished_author_and_reviewer_are_not_linked_from_the_article(
+    client, article_index, therapist_index, therapist
+):
+    reviewer = TherapistPageFactory(parent=therapist_index, title="Marcus Hale")
+    article = ArticlePageFactory(parent=article_index, author=therapist, clinical_reviewer=reviewer)
+    therapist.unpublish()
+    reviewer.unpublish()
+
+    html = html_of(client, article)
+
+    assert link_to(therapist) not in html
+    assert link_to(reviewer) not in html
+
+
+def test_unpublished_featured_pages_are_not_shown_on_the_home_page(
+    client, home_page, service, therapist, service_index, therapist_index
+):
+    other_service = ServicePageFactory(parent=service_index, title="Couples counseling")
+    other_therapist = TherapistPageFactory(parent=therapist_index, title="Marcus Hale")
+    home_page.featured_services = [
+        HomeFeaturedService(service=service),
+        HomeFeaturedService(service=other_service),
+    ]
+    home_page.featured_therapists = [
+        HomeFeaturedTherapist(therapist=therapist),
+        HomeFeaturedTherapist(therapist=other_therapist),
+    ]
+    home_page.save()
+    other_service.unpublish()
+    other_therapist.unpublish()
+
+    html = html_of(client, home_page)
+
+    assert link_to(service) in html
+    assert link_to(therapist) in html
+    assert link_to(other_service) not in html
+    assert link_to(other_therapist) not in html
+
+
+def test_preview_shows_relations_chosen_in_the_editor_before_saving(
+    rf, article_index, therapist, service
+):
+    """In a preview the relations live in memory (not yet saved), and must still render."""
+    article = ArticlePageFactory(parent=article_index, title="Steadying a racing mind")
+    article.related_services = [service]
+    therapist.services = [service]
+
+    article_preview = article.make_preview_request(rf.get("/"))
+    therapist_preview = therapist.make_preview_request(rf.get("/"))
+
+    assert article_preview.status_code == 200
+    assert link_to(service) in article_preview.content.decode()
+    assert therapist_preview.status_code == 200
+    assert link_to(service) in therapist_preview.content.decode()

@@ -1,0 +1,686 @@
+"""What crawlers see: titles, descriptions, canonical and social tags, JSON-LD, the sitemap,
+robots.txt, feeds, redirects and the error pages."""
+
+import datetime
+import itertools
+import json
+import re
+import xml.etree.ElementTree as ET
+from unittest import mock
+
+from django.core.management import call_command
+from django.db import OperationalError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import path
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtailseo.models import SeoSettings
+
+from practice import urls as project_urls
+from practice.models import PracticeSettings
+from practice.pages import fit_title, shorten
+from practice.structured_data import SHARE_IMAGE
+
+from .factories import (
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    ImageFactory,
+    ServicePageFactory,
+    SpecialtyFactory,
+    StandardPageFactory,
+    TherapistPageFactory,
+)
+
+ROOT_URL = "http://127.0.0.1:8000"
+PRACTICE_NAME = "Riverbend Counseling Collective"
+SAME_AS = ["https://www.facebook.com/example-riverbend"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def faq(question, answer):
+    return {"type": "faq", "value": {"items": [{"question": question, "answer": answer}]}}
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level, "anchor": ""}}
+
+
+@pytest.fixture
+def practice_site(site):
+    """The default site at the demo's public address, with the practice's SEO settings."""
+    site.hostname, site.port, site.site_name = "127.0.0.1", 8000, PRACTICE_NAME
+    site.save()
+    seo = SeoSettings.for_site(site)
+    seo.struct_org_logo = ImageFactory(title="Logo")
+    seo.og_image_default = ImageFactory(title="Default share image")
+    seo.struct_org_phone = "+1-205-555-0142"
+    seo.struct_org_address_street = "100 Example Street"
+    seo.struct_org_address_locality = "Birmingham"
+    seo.struct_org_address_region = "AL"
+    seo.struct_org_address_postal = "35203"
+    seo.struct_org_address_country = "US"
+    seo.struct_org_geo_lat = "33.5186"
+    seo.struct_org_geo_lng = "-86.8104"
+    seo.struct_org_hours = [
+        {
+            "type": "hours",
+            "value": {"days": ["Monday", "Tuesday"], "start_time": "08:00", "end_time": "18:00"},
+        }
+    ]
+    seo.struct_org_extra_json = json.dumps({"sameAs": SAME_AS})
+    seo.save()
+    return site
+
+
+@pytest.fixture
+def pages(practice_site, home_page, article_index, service_index, therapist_index):
+    """One page of every type, related to each other as on the real site."""
+    home_page.summary = "Counseling for anxiety and trauma in Birmingham, Alabama, and by video."
+    home_page.save_revision().publish()
+    service = ServicePageFactory(
+        parent=service_index,
+        title="Cognitive behavioral therapy",
+        short_name="CBT",
+        summary="A practical, structured therapy that helps you notice and change anxious thinking.",
+        body=[faq("How long does CBT take?", "<p>Often twelve to twenty weekly sessions.</p>")],
+    )
+    other_service = ServicePageFactory(parent=service_index, title="EMDR therapy")
+    therapist = TherapistPageFactory(
+        parent=therapist_index,
+        title="Dana Whitfield",
+        credentials="LPC, NCC",
+        job_title="Clinical director",
+        licence_type="Licensed Professional Counselor",
+        licence_number="AL-1234",
+        licence_states="AL, GA",
+        photo=ImageFactory(alt_text="Dana Whitfield smiling"),
+        languages="English, Spanish",
+    )
+    therapist.services.add(service)
+    therapist.specialties.add(SpecialtyFactory(name="Panic attacks"))
+    therapist.save()
+    reviewer = TherapistPageFactory(parent=therapist_index, title="Sam Ortega", credentials="PhD")
+    article = ArticlePageFactory(
+        parent=article_index,
+        title="Calming a racing mind at night",
+        summary="Simple steps to settle worry at bedtime, written by one of our therapists.",
+        hero_image=ImageFactory(alt_text="A dim bedroom with a reading lamp"),
+        author=therapist,
+        clinical_reviewer=reviewer,
+        first_published=datetime.date(2024, 3, 1),
+        last_reviewed=datetime.date(2025, 1, 15),
+        body=[
+            heading("Why worry grows at night"),
+            paragraph("<p>When the day goes quiet, worries get louder.</p>"),
+            heading("Try this", "h3"),
+            faq("Is it normal to worry at night?", "<p>Yes, and it can ease.</p>"),
+        ],
+    )
+    article.related_services.add(service, other_service)
+    article.topics.add(ArticleTopicFactory(name="Sleep"))
+    article.save()
+    standard = StandardPageFactory(
+        parent=home_page,
+        title="Fees and insurance",
+        summary="",
+        body=[paragraph("<p>" + "We accept most major plans and offer a sliding scale. " * 3)],
+    )
+    return {
+        "home": home_page,
+        "standard": standard,
+        "article_index": article_index,
+        "article": article,
+        "service_index": service_index,
+        "service": service,
+        "therapist_index": therapist_index,
+        "therapist": therapist,
+    }
+
+
+def parse_xml(content: bytes) -> ET.Element:
+    return ET.fromstring(content)  # noqa: S314 - our own server's response, not untrusted input
+
+
+def get_soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def json_ld_graph(soup) -> list[dict]:
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    return data["@graph"]
+
+
+def types_of(node) -> list[str]:
+    return node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+
+
+def nodes_of_type(graph, schema_type) -> list[dict]:
+    return [node for node in graph if schema_type in types_of(node)]
+
+
+def one_node(graph, schema_type) -> dict:
+    (node,) = nodes_of_type(graph, schema_type)
+    return node
+
+
+def meta(soup, **attrs) -> str:
+    tag = soup.find("meta", attrs=attrs)
+    assert tag is not None, attrs
+    return tag["content"]
+
+
+PAGE_KEYS = [
+    "home",
+    "standard",
+    "article_index",
+    "article",
+    "service_index",
+    "service",
+    "therapist_index",
+    "therapist",
+]
+
+
+# -- Titles, descriptions, canonical and social tags -------------------------------------------
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_every_page_type_has_complete_metadata(client, pages, key):
+    page = pages[key]
+    soup = get_soup(client, page.url)
+    canonical = f"{ROOT_URL}{page.url}"
+
+    assert len(soup.find_all("title")) == 1
+    title = soup.title.string
+    assert 10 <= len(title) <= 65
+    description = meta(soup, name="description")
+    assert 50 <= len(description) <= 160
+    assert [link["href"] for link in soup.find_all("link", rel="canonical")] == [canonical]
+
+    assert meta(soup, property="og:title") == title
+    assert meta(soup, property="og:description") == description
+    assert meta(soup, property="og:url") == canonical
+    assert meta(soup, property="og:type") == ("article" if key == "article" else "website")
+    assert re.fullmatch(rf"{ROOT_URL}/media/images/.+", meta(soup, property="og:image"))
+    assert meta(soup, name="twitter:card") == "summary_large_image"
+    assert meta(soup, name="twitter:title") == title
+
+
+def test_titles_fall_back_to_page_title_and_practice_name(client, pages):
+    assert get_soup(client, pages["service"].url).title.string == (
+        f"Cognitive behavioral therapy | {PRACTICE_NAME}"
+    )
+    # The home page leads with the practice's name; too long with the heading, so alone.
+    assert get_soup(client, pages["home"].url).title.string == PRACTICE_NAME
+
+
+def test_editor_seo_title_and_search_description_win(client, pages):
+    service = pages["service"]
+    service.seo_title = "CBT for anxiety in Birmingham"
+    service.search_description = "Short-term, skills-based therapy for anxiety, from our team."
+    service.save_revision().publish()
+    soup = get_soup(client, service.url)
+    assert soup.title.string == "CBT for anxiety in Birmingham"
+    assert meta(soup, name="description") == service.search_description
+
+
+def test_description_comes_from_the_body_when_there_is_no_summary(pages):
+    description = pages["standard"].seo_description
+    assert description.startswith("We accept most major plans and offer a sliding scale.")
+    assert 50 <= len(description) <= 160
+    assert description.endswith("…")
+
+
+def test_short_summary_is_completed_from_the_content(pages):
+    article = pages["article"]
+    article.summary = "Worry at night."
+    assert article.seo_description == (
+        "Worry at night. Why worry grows at night When the day goes quiet, worries get louder. "
+        "Try this Is it normal to worry at night? Yes, and it can ease."
+    )
+
+
+def test_long_titles_and_descriptions_are_cut_at_a_word():
+    long_title = "Understanding the many faces of anxiety in teenagers and young adults today"
+    title = fit_title(long_title, PRACTICE_NAME)
+    assert len(title) <= 65
+    assert title.endswith("…")
+    assert long_title.startswith(title[:-1])
+    assert shorten("word " * 50, 160).endswith("word…")
+
+
+def test_share_image_is_the_page_image_else_the_site_default(client, pages, practice_site):
+    default = SeoSettings.for_site(practice_site).og_image_default
+    for key, image in (("standard", default), ("article", pages["article"].hero_image)):
+        soup = get_soup(client, pages[key].url)
+        rendition = image.get_rendition(SHARE_IMAGE)
+        assert meta(soup, property="og:image") == f"{ROOT_URL}{rendition.url}"
+        assert meta(soup, property="og:image:alt") == image.alt_text
+
+
+# -- JSON-LD --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_every_page_describes_the_practice_as_a_medical_clinic(client, pages, key):
+    graph = json_ld_graph(get_soup(client, pages[key].url))
+    clinic = one_node(graph, "MedicalClinic")
+    assert clinic["name"] == PRACTICE_NAME
+    assert clinic["url"] == f"{ROOT_URL}/"
+    assert clinic["logo"]["url"].startswith(f"{ROOT_URL}/media/images/")
+    assert clinic["telephone"] == "+1-205-555-0142"
+    assert clinic["address"]["addressLocality"] == "Birmingham"
+    assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 33.5186, "longitude": -86.8104}
+    assert clinic["openingHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": ["Monday", "Tuesday"],
+            "opens": "08:00:00",
+            "closes": "18:00:00",
+        }
+    ]
+    assert clinic["sameAs"] == SAME_AS
+    assert clinic["medicalSpecialty"] == "Psychiatric"
+    assert clinic["isAcceptingNewPatients"] is True
+    page_node = next(node for node in graph if node["@id"] == f"{ROOT_URL}{pages[key].url}")
+    assert page_node["description"]
+    assert one_node(graph, "WebSite")["publisher"] == {"@id": clinic["@id"]}
+
+
+@pytest.mark.parametrize("key", [key for key in PAGE_KEYS if key != "home"])
+def test_every_page_below_home_has_a_breadcrumb_list(client, pages, key):
+    page = pages[key]
+    graph = json_ld_graph(get_soup(client, page.url))
+    trail = one_node(graph, "BreadcrumbList")
+    items = trail["itemListElement"]
+    assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+    assert items[0] == {"@type": "ListItem", "position": 1, "name": "Home", "item": f"{ROOT_URL}/"}
+    assert items[-1]["name"] == page.title
+    assert items[-1]["item"] == f"{ROOT_URL}{page.url}"
+    assert len(items) == page.depth - 1
+
+
+def test_home_page_has_no_breadcrumb_list(client, pages):
+    assert nodes_of_type(json_ld_graph(get_soup(client, "/")), "BreadcrumbList") == []
+
+
+def test_article_is_a_reviewed_medical_web_page(client, pages):
+    article = pages["article"]
+    url = f"{ROOT_URL}{article.url}"
+    graph = json_ld_graph(get_soup(client, article.url))
+    clinic_id = one_node(graph, "MedicalClinic")["@id"]
+
+    web_page = one_node(graph, "MedicalWebPage")
+    assert web_page["@id"] == url
+    assert web_page["lastReviewed"] == "2025-01-15"
+    assert web_page["reviewedBy"]["@type"] == "Person"
+    assert web_page["reviewedBy"]["name"] == "Sam Ortega"
+    assert web_page["reviewedBy"]["hasCredential"][0]["name"] == "PhD"
+
+    node = one_node(graph, "Article")
+    assert web_page["mainEntity"] == {"@id": node["@id"]}
+    assert node["headline"] == "Calming a racing mind at night"
+    assert node["description"] == article.summary
+    assert node["image"].startswith(f"{ROOT_URL}/media/images/")
+    assert node["datePublished"] == "2024-03-01"
+    assert datetime.datetime.fromisoformat(node["dateModified"])
+    assert node["mainEntityOfPage"] == {"@id": url}
+    assert node["publisher"] == {"@id": clinic_id}
+    assert node["keywords"] == ["Sleep"]
+    author = node["author"]
+    assert author["@type"] == "Person"
+    assert author["name"] == "Dana Whitfield"
+    assert author["url"] == f"{ROOT_URL}{pages['therapist'].url}"
+    assert author["jobTitle"] == "Clinical director"
+    assert author["honorificSuffix"] == "LPC, NCC"
+    assert {credential["name"] for credential in author["hasCredential"]} == {
+        "LPC",
+        "NCC",
+        "Licensed Professional Counselor",
+    }
+    assert sorted(therapy["name"] for therapy in node["about"]) == [
+        "Cognitive behavioral therapy",
+        "EMDR therapy",
+    ]
+    assert all("MedicalTherapy" in types_of(therapy) for therapy in node["about"])
+
+
+def test_unpublished_author_is_named_but_not_linked(client, pages):
+    article, therapist = pages["article"], pages["therapist"]
+    therapist.unpublish()
+    author = one_node(json_ld_graph(get_soup(client, article.url)), "Article")["author"]
+    assert author["name"] == "Dana Whitfield"
+    assert "url" not in author
+    assert "@id" not in author
+
+
+def test_service_is_a_therapy_with_its_providers(client, pages):
+    service = pages["service"]
+    graph = json_ld_graph(get_soup(client, service.url))
+    therapy = one_node(graph, "MedicalTherapy")
+    assert "Service" in types_of(therapy)
+    assert therapy["name"] == "Cognitive behavioral therapy"
+    assert therapy["alternateName"] == "CBT"
+    assert therapy["url"] == f"{ROOT_URL}{service.url}"
+    clinic_id = one_node(graph, "MedicalClinic")["@id"]
+    assert therapy["provider"][0] == {"@id": clinic_id}
+    assert [provider.get("name") for provider in therapy["provider"][1:]] == ["Dana Whitfield"]
+    assert one_node(graph, "MedicalWebPage")["mainEntity"] == {"@id": therapy["@id"]}
+
+
+def test_therapist_is_a_person_with_credentials(client, pages):
+    therapist = pages["therapist"]
+    graph = json_ld_graph(get_soup(client, therapist.url))
+    person = one_node(graph, "Person")
+    assert one_node(graph, "ProfilePage")["mainEntity"] == {"@id": person["@id"]}
+    assert person["name"] == "Dana Whitfield"
+    assert person["jobTitle"] == "Clinical director"
+    licence = next(c for c in person["hasCredential"] if c.get("credentialCategory") == "license")
+    assert licence == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "license",
+        "name": "Licensed Professional Counselor",
+        "identifier": "AL-1234",
+        "validIn": [{"@type": "State", "name": "AL"}, {"@type": "State", "name": "GA"}],
+    }
+    assert person["worksFor"] == {"@id": one_node(graph, "MedicalClinic")["@id"]}
+    assert [
+        topic if isinstance(topic, str) else topic["name"] for topic in person["knowsAbout"]
+    ] == [
+        "Cognitive behavioral therapy",
+        "Panic attacks",
+    ]
+    assert person["knowsLanguage"] == ["English", "Spanish"]
+    assert person["image"].startswith(f"{ROOT_URL}/media/images/")
+
+
+def test_faq_blocks_become_an_faq_page(client, pages):
+    graph = json_ld_graph(get_soup(client, pages["service"].url))
+    assert one_node(graph, "FAQPage")["mainEntity"] == [
+        {
+            "@type": "Question",
+            "name": "How long does CBT take?",
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": "Often twelve to twenty weekly sessions.",
+            },
+        }
+    ]
+    assert nodes_of_type(json_ld_graph(get_soup(client, pages["standard"].url)), "FAQPage") == []
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(client, pages):
+    service = pages["service"]
+    service.body = [faq("What about </script><script>alert(1)</script>?", "<p>A &amp; B</p>")]
+    service.save_revision().publish()
+    response = client.get(service.url)
+    assert b"</script><script>alert(1)" not in response.content
+    graph = json_ld_graph(BeautifulSoup(response.content, "html.parser"))
+    question = one_node(graph, "FAQPage")["mainEntity"][0]
+    assert question["name"] == "What about </script><script>alert(1)</script>?"
+    assert question["acceptedAnswer"]["text"] == "A & B"
+
+
+def test_invalid_extra_organisation_json_is_ignored(client, pages, practice_site):
+    seo = SeoSettings.for_site(practice_site)
+    seo.struct_org_extra_json = "{not json"
+    seo.save()
+    clinic = one_node(json_ld_graph(get_soup(client, "/")), "MedicalClinic")
+    assert "sameAs" not in clinic
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("key", ["article", "service", "therapist"])
+def test_structured_data_queries_do_not_grow_with_relations(client, pages, key):
+    page = pages[key]
+    client.get(page.url)  # renditions and caches are created on the first visit
+    before = count_queries(client, page.url)
+    services = [ServicePageFactory(parent=pages["service_index"]) for _ in range(3)]
+    therapists = [TherapistPageFactory(parent=pages["therapist_index"]) for _ in range(3)]
+    if key == "article":
+        page.related_services.add(*services)
+        page.topics.add(*(ArticleTopicFactory() for _ in range(3)))
+    elif key == "service":
+        for therapist in therapists:
+            therapist.services.add(page)
+            therapist.save()
+    else:
+        page.services.add(*services)
+        page.specialties.add(*(SpecialtyFactory() for _ in range(3)))
+    page.save()
+    assert count_queries(client, page.url) == before
+
+
+# -- Sitemap, robots.txt, feeds -----------------------------------------------------------------
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_index):
+    draft = ArticlePageFactory(parent=article_index, title="Not ready yet", live=False)
+    private = ArticlePageFactory(parent=article_index, title="Staff only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        page.save_revision().publish()
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = parse_xml(response.content)
+    entries = {
+        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    live = Page.objects.live().filter(depth__gt=1).exclude(pk=private.pk)
+    assert set(entries) == {f"{ROOT_URL}{page.url}" for page in live}
+    assert {f"{ROOT_URL}{page.url}" for page in pages.values()} <= set(entries)
+    assert f"{ROOT_URL}{draft.url}" not in entries
+    assert f"{ROOT_URL}{private.url}" not in entries
+    assert all(re.match(r"\d{4}-\d{2}-\d{2}", lastmod) for lastmod in entries.values())
+
+
+def test_robots_txt_allows_the_site_and_names_the_sitemap(client, practice_site):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Allow: /" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /search/" in lines
+    assert f"Sitemap: {ROOT_URL}/sitemap.xml" in lines
+
+
+@pytest.fixture
+def dated_articles(pages, article_index):
+    anxiety = ArticleTopicFactory(name="Anxiety")
+    newest = ArticlePageFactory(
+        parent=article_index, title="Newest", first_published=datetime.date(2025, 6, 1)
+    )
+    older = ArticlePageFactory(
+        parent=article_index, title="Older", first_published=datetime.date(2025, 2, 1)
+    )
+    older.topics.add(anxiety)
+    older.save()
+    return {"anxiety": anxiety, "newest": newest, "older": older}
+
+
+def test_rss_feed_lists_the_newest_articles_first(client, dated_articles):
+    response = client.get("/feeds/articles.rss")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = parse_xml(response.content).find("channel")
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == [
+        "Newest",
+        "Older",
+        "Calming a racing mind at night",
+    ]
+    newest = items[0]
+    assert newest.findtext("link") == f"{ROOT_URL}{dated_articles['newest'].url}"
+    assert newest.findtext("pubDate").startswith("Sun, 01 Jun 2025")
+    assert channel.findtext("link") == f"{ROOT_URL}{dated_articles['older'].get_parent().url}"
+    assert channel.find(f"{ATOM}link").get("href") == f"{ROOT_URL}/feeds/articles.rss"
+
+
+def test_atom_feed_per_topic(client, dated_articles):
+    response = client.get(f"/feeds/topics/{dated_articles['anxiety'].slug}.atom")
+    assert response.status_code == 200
+    feed = parse_xml(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Older"]
+    assert entries[0].find(f"{ATOM}link").get("href") == f"{ROOT_URL}{dated_articles['older'].url}"
+    assert client.get("/feeds/topics/no-such-topic.rss").status_code == 404
+
+
+def test_feeds_are_discoverable_from_the_page_head(client, pages):
+    soup = get_soup(client, pages["article"].url)
+    feeds = {
+        link["href"]: link["type"]
+        for link in soup.head.find_all("link", rel="alternate")
+        if link.get("type", "").endswith("+xml")
+    }
+    assert feeds == {
+        "/feeds/articles.rss": "application/rss+xml",
+        "/feeds/articles.atom": "application/atom+xml",
+        "/feeds/topics/sleep.rss": "application/rss+xml",
+        "/feeds/topics/sleep.atom": "application/atom+xml",
+    }
+
+
+# -- Redirects, trailing slashes and error pages ---------------------------------------------------
+
+
+def test_changing_a_slug_leaves_a_working_redirect(
+    client, pages, django_capture_on_commit_callbacks
+):
+    service = pages["service"]
+    old_url = service.url
+    service.slug = "cbt"
+    with django_capture_on_commit_callbacks(execute=True):
+        service.save_revision().publish()
+    assert Redirect.objects.filter(old_path=old_url.rstrip("/"), redirect_page=service).exists()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/services/cbt/")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_missing_trailing_slash_redirects_permanently(client, pages):
+    response = client.get(pages["service"].url.rstrip("/"))
+    assert response.status_code == 301
+    assert response["Location"] == pages["service"].url
+
+
+def test_404_page_helps_the_visitor(client, pages, practice_site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.find_all("h1")) == 1
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    searches = [form for form in soup.find_all("form", role="search") if form.find("input")]
+    assert any(form.find("input", attrs={"name": "q"}) for form in searches)
+
+
+def raise_error(request):
+    raise RuntimeError("boom")
+
+
+def raise_database_error(request):
+    raise OperationalError("the database is down")
+
+
+urlpatterns = [
+    path("boom/", raise_error),
+    path("db-down/", raise_database_error),
+    *project_urls.urlpatterns,
+]
+handler500 = project_urls.handler500
+
+
+@pytest.mark.urls("tests.test_seo")
+def test_500_page_offers_search_and_booking(db, pages, settings):
+    settings.DEBUG = False
+    practice = PracticeSettings.for_site(pages["home"].get_site())
+    practice.practice_name, practice.phone = PRACTICE_NAME, "(205) 555-0142"
+    practice.save()
+    response = Client(raise_request_exception=False).get("/boom/")
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("input", attrs={"name": "q"})
+    assert soup.find("a", href="tel:+12055550142")
+    assert soup.find("a", href="tel:988")
+
+
+@pytest.mark.urls("tests.test_seo")
+def test_500_page_renders_without_the_database(db, settings):
+    settings.DEBUG = False
+    with mock.patch("practice.views.PracticeSettings.for_request") as for_request:
+        response = Client(raise_request_exception=False).get("/db-down/")
+    for_request.assert_not_called()
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("input", attrs={"name": "q"})
+    assert soup.find("a", href="tel:988")
+
+
+# -- The demo site as a whole ---------------------------------------------------------------------
+
+
+CLINIC_PROPERTIES = {
+    "name",
+    "url",
+    "logo",
+    "telephone",
+    "address",
+    "geo",
+    "openingHoursSpecification",
+    "sameAs",
+}
+
+
+def heading_levels(soup) -> list[int]:
+    return [int(tag.name[1]) for tag in soup.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def test_demo_site_pages_are_unique_and_well_formed(client, db):
+    call_command("load_demo_content", verbosity=0)
+    titles, descriptions = {}, {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        soup = get_soup(client, page.url)
+        title = soup.title.string
+        description = meta(soup, name="description")
+        assert 10 <= len(title) <= 65, (page.url, title)
+        assert 50 <= len(description) <= 160, (page.url, description)
+        assert titles.setdefault(title, page.url) == page.url, f"duplicate title {title!r}"
+        assert descriptions.setdefault(description, page.url) == page.url, description
+        assert soup.find("link", rel="canonical")["href"] == page.full_url
+        assert page.full_url.startswith(f"{ROOT_URL}/")
+        assert meta(soup, property="og:image").startswith(f"{ROOT_URL}/")
+        assert meta(soup, name="twitter:card")
+        clinic = one_node(json_ld_graph(soup), "MedicalClinic")
+        assert set(clinic) >= CLINIC_PROPERTIES, CLINIC_PROPERTIES - set(clinic)
+        levels = heading_levels(soup)
+        assert levels.count(1) == 1, page.url
+        assert levels[0] == 1, page.url
+        skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert not skipped, (page.url, levels)

@@ -1,0 +1,173 @@
+"""The team page's filters: service, specialty, insurance, telehealth and openings. Bad values
+are reported to the visitor, never a server error."""
+
+import pytest
+
+from services.models import THERAPISTS_PER_PAGE
+
+from .factories import (
+    InsuranceProviderFactory,
+    ServicePageFactory,
+    SpecialtyFactory,
+    TherapistPageFactory,
+)
+
+FILTER_NOTICE = "We couldn't use one of these filters"
+
+
+def listed(response):
+    assert response.status_code == 200
+    return set(response.context["therapists"])
+
+
+@pytest.fixture
+def team(service_index, therapist_index):
+    """Three clinicians who differ in every filtered respect."""
+    emdr = ServicePageFactory(parent=service_index, title="EMDR")
+    cbt = ServicePageFactory(parent=service_index, title="CBT")
+    trauma = SpecialtyFactory(name="Trauma and PTSD")
+    panic = SpecialtyFactory(name="Panic attacks")
+    bcbs = InsuranceProviderFactory(name="Blue Cross Blue Shield of Alabama")
+    aetna = InsuranceProviderFactory(name="Aetna")
+    therapists = {
+        "ana": TherapistPageFactory(
+            parent=therapist_index,
+            title="Ana Reyes",
+            services=[emdr],
+            specialties=[trauma],
+            insurance_accepted=[bcbs],
+            offers_telehealth=True,
+            accepting_new_clients=True,
+        ),
+        "ben": TherapistPageFactory(
+            parent=therapist_index,
+            title="Ben Okafor",
+            services=[cbt],
+            specialties=[panic],
+            insurance_accepted=[aetna, bcbs],
+            offers_telehealth=False,
+            accepting_new_clients=True,
+        ),
+        "cleo": TherapistPageFactory(
+            parent=therapist_index,
+            title="Cleo Park",
+            services=[emdr, cbt],
+            specialties=[trauma, panic],
+            insurance_accepted=[],
+            offers_telehealth=True,
+            accepting_new_clients=False,
+        ),
+    }
+    filters = {"emdr": emdr, "cbt": cbt, "trauma": trauma, "panic": panic, "bcbs": bcbs}
+    return therapists, filters
+
+
+def test_unfiltered_lists_the_live_team(client, therapist_index, team):
+    therapists, _ = team
+    draft = TherapistPageFactory(parent=therapist_index, title="Drew Draft", live=False)
+
+    response = client.get(therapist_index.url)
+
+    assert listed(response) == set(therapists.values())
+    assert draft.title not in response.content.decode()
+    assert FILTER_NOTICE not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"service": "emdr"}, {"ana", "cleo"}),
+        ({"service": "cbt"}, {"ben", "cleo"}),
+        ({"specialty": "trauma"}, {"ana", "cleo"}),
+        ({"specialty": "panic"}, {"ben", "cleo"}),
+        ({"insurance": "bcbs"}, {"ana", "ben"}),
+        ({"telehealth": "on"}, {"ana", "cleo"}),
+        ({"accepting": "on"}, {"ana", "ben"}),
+        ({"service": "cbt", "specialty": "panic", "accepting": "on"}, {"ben"}),
+        ({"service": "emdr", "insurance": "bcbs", "telehealth": "on"}, {"ana"}),
+        ({"service": "cbt", "telehealth": "on", "accepting": "on"}, set()),
+    ],
+    ids=lambda value: (
+        "&".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else None
+    ),
+)
+def test_filters(client, therapist_index, team, query, expected):
+    therapists, filters = team
+    params = {
+        name: (value if name in {"telehealth", "accepting"} else filters[value].slug)
+        for name, value in query.items()
+    }
+
+    response = client.get(therapist_index.url, params)
+
+    assert listed(response) == {therapists[key] for key in expected}
+    html = response.content.decode()
+    assert FILTER_NOTICE not in html
+    if len(expected) == 1:
+        assert "1 therapist matches your filters." in html
+    elif expected:
+        assert f"{len(expected)} therapists match your filters." in html
+    else:
+        assert "No one matches all of those filters right now." in html
+
+
+def test_a_therapist_with_two_matching_services_is_listed_once(client, therapist_index, team):
+    therapists, filters = team
+
+    response = client.get(therapist_index.url, {"specialty": filters["trauma"].slug})
+
+    assert list(response.context["therapists"]).count(therapists["cleo"]) == 1
+
+
+def test_unpublished_service_is_not_offered_as_a_filter(client, therapist_index, team):
+    therapists, filters = team
+    filters["cbt"].unpublish()
+
+    response = client.get(therapist_index.url, {"service": filters["cbt"].slug})
+
+    assert listed(response) == set(therapists.values())
+    assert FILTER_NOTICE in response.content.decode()
+    assert 'value="cbt"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["service", "specialty", "insurance"])
+@pytest.mark.parametrize("value", ["no-such-thing", "1", "\x00", "x" * 300, "' OR 1=1 --"])
+def test_unknown_choice_shows_everyone_with_a_notice(client, therapist_index, team, name, value):
+    therapists, _ = team
+
+    response = client.get(therapist_index.url, {name: value})
+
+    assert listed(response) == set(therapists.values())
+    assert FILTER_NOTICE in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["maybe", "", "0", "false", "\x00"])
+def test_odd_checkbox_values_never_fail(client, therapist_index, team, value):
+    response = client.get(therapist_index.url, {"telehealth": value, "accepting": value})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "\x00"])
+def test_bad_page_numbers_never_fail(client, therapist_index, team, page):
+    therapists, _ = team
+
+    response = client.get(therapist_index.url, {"page": page})
+
+    assert listed(response) == set(therapists.values())
+
+
+def test_paginated_and_filters_survive_paging(client, therapist_index, service_index):
+    service = ServicePageFactory(parent=service_index, title="EMDR")
+    for number in range(THERAPISTS_PER_PAGE + 2):
+        TherapistPageFactory(
+            parent=therapist_index, title=f"Clinician {number:02}", services=[service]
+        )
+    TherapistPageFactory(parent=therapist_index, title="Zed Other")
+
+    first = client.get(therapist_index.url, {"service": service.slug})
+    second = client.get(therapist_index.url, {"service": service.slug, "page": 2})
+
+    assert len(listed(first)) == THERAPISTS_PER_PAGE
+    assert [page.title for page in second.context["therapists"]] == ["Clinician 12", "Clinician 13"]
+    assert f'href="?service={service.slug}&amp;page=2"' in first.content.decode()
