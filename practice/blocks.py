@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 INLINE_RICH_TEXT = ["bold", "italic", "link"]
@@ -244,6 +245,13 @@ class FigureBlock(blocks.StructBlock):
         description = _("An image with an optional caption.")
         value_class = ImageStructValue
 
+    def get_preview_value(self):
+        """The newest image in the library, so the block picker previews a real figure."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "caption": "A caption appears here."}
+        )
+
 
 class CallToActionStructValue(LinkStructValue):
     @property
@@ -295,6 +303,12 @@ class ServiceLinkCardBlock(blocks.StructBlock):
         template = "blocks/service_card.html"
         label = _("Service link card")
         description = _("A card that links to one of the practice's services.")
+
+    def get_preview_value(self):
+        """A live service page, so the block picker previews a real card."""
+        service_model = self.child_blocks["service"].target_model
+        service = service_model.objects.live().order_by("path").first()
+        return self.to_python({"service": service.pk if service else None})
 
 
 class FAQItemBlock(blocks.StructBlock):

@@ -221,3 +221,16 @@ def test_heading_anchor_comes_from_the_text_unless_given():
         ]
     )
     assert [child.value.anchor_id for child in stream] == ["what-is-mom-guilt", "next-steps"]
+
+
+def test_image_and_service_blocks_preview_real_content(article_index, service_index):
+    """The block picker previews these blocks with an image and a service from the site."""
+    image = ImageFactory()
+    service = ServicePageFactory(parent=service_index, title="Schema therapy")
+    figure = BodyStreamBlock().child_blocks["image"]
+    card = BodyStreamBlock().child_blocks["service_card"]
+
+    assert figure.get_preview_value()["image"] == image
+    assert 'alt="' + image.alt_text in figure.render(figure.get_preview_value())
+    assert card.get_preview_value()["service"] == service
+    assert service.url in card.render(card.get_preview_value())
