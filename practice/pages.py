@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
 from wagtailseo.utils import ensure_absolute_url
@@ -138,6 +138,13 @@ class SitePage(SeoMixin, Page):
     @cached_property
     def seo_site(self):
         return self.get_site()
+
+    def get_context(self, request, *args, **kwargs):
+        # Serving a page, the request already knows its Site (Wagtail caches it on the
+        # request while routing): reuse it for the metadata rather than query it again.
+        if "seo_site" not in self.__dict__:
+            self.__dict__["seo_site"] = Site.find_for_request(request) or self.get_site()
+        return super().get_context(request, *args, **kwargs)
 
     @cached_property
     def seo_org_fields(self) -> SeoSettings:

@@ -169,13 +169,13 @@ def test_queries_do_not_grow_with_content(client, content):
 # pages, their images, the images' renditions) plus one for view restrictions (`.public()`),
 # and each many-to-many shown on a profile costs one.
 MAX_QUERIES = {
-    "home": 22,  # featured services and therapists and latest articles, as cards; section links
-    "article index": 20,  # topic lookup, count + page of cards with topics, the topic list
-    "article": 26,  # topics, author, reviewer, linked services, related article cards, body images
-    "service index": 16,  # one page of service cards
-    "service": 21,  # its image, therapist cards, article cards
-    "therapist index": 22,  # the filter form's choices, count + page of cards with specialties
-    "therapist": 23,  # photo, services, specialties, groups, insurers, articles, structured data
+    "home": 20,  # featured services and therapists and latest articles, as cards; section links
+    "article index": 18,  # topic lookup, count + page of cards with topics, the topic list
+    "article": 24,  # topics, author, reviewer, linked services, related article cards, body images
+    "service index": 14,  # one page of service cards
+    "service": 19,  # its image, therapist cards, article cards
+    "therapist index": 20,  # the filter form's choices, count + page of cards with specialties
+    "therapist": 21,  # photo, services, specialties, groups, insurers, articles, structured data
 }
 
 
