@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import docx
@@ -258,15 +259,18 @@ class DocxConverter:
         heading_levels = [value[0] for kind, value in self.blocks if kind == "heading"]
         shallowest = min(heading_levels, default=1)
         previous = 1  # the page title is the H1
+        anchors = set()
         data = []
         for kind, value in self.blocks:
             if kind == "heading":
                 level = min(2 + value[0] - shallowest, previous + 1, DEEPEST_HEADING)
                 previous = level
+                text = value[1][:120]
+                anchor = self.unique_anchor(text, anchors)
                 data.append(
                     {
                         "type": "heading",
-                        "value": {"text": value[1][:120], "level": f"h{level}", "anchor": ""},
+                        "value": {"text": text, "level": f"h{level}", "anchor": anchor},
                     }
                 )
             elif kind == "paragraph":
@@ -278,3 +282,15 @@ class DocxConverter:
                 items = "".join(f"<li>{item}</li>" for item in value)
                 data.append({"type": "paragraph", "value": f"<ol>{items}</ol>"})
         return data
+
+    @staticmethod
+    def unique_anchor(text: str, taken: set[str]) -> str:
+        """Blank (made from the text) unless an earlier heading has the same text: Word allows
+        two "Summary" headings, a page cannot have two #summary link targets."""
+        anchor = base = slugify(text)[:50]
+        number = 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        taken.add(anchor)
+        return "" if anchor == base else anchor

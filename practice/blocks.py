@@ -360,10 +360,12 @@ class BodyStreamBlock(blocks.StreamBlock):
         value = super().clean(value)
         errors = {}
         previous_level = 1  # the page title is the h1
+        anchors = set()
         for index, child in enumerate(value):
             if child.block_type != "heading":
                 continue
             level = int(child.value["level"][1])
+            anchor = child.value.anchor_id
             if level > previous_level + 1:
                 errors[index] = ValidationError(
                     _(
@@ -371,8 +373,18 @@ class BodyStreamBlock(blocks.StreamBlock):
                     )
                     % {"allowed": previous_level + 1}
                 )
+            elif anchor in anchors:
+                # Two equal ids would send a reader following a link to the first heading.
+                errors[index] = ValidationError(
+                    _(
+                        "Another heading on this page already links as #%(anchor)s: "
+                        "give this one a different text or anchor."
+                    )
+                    % {"anchor": anchor}
+                )
             else:
                 previous_level = level
+            anchors.add(anchor)
         if errors:
             raise blocks.StreamBlockValidationError(block_errors=errors)
         return value

@@ -186,8 +186,8 @@ def clean(raw):
 )
 def test_headings_may_not_skip_a_level(levels, bad_index):
     raw = []
-    for level in levels:
-        raw += [heading(level), paragraph()]
+    for number, level in enumerate(levels):
+        raw += [heading(level, f"Heading {number}"), paragraph()]
 
     with pytest.raises(blocks.StreamBlockValidationError) as error:
         clean(raw)
@@ -204,8 +204,8 @@ def test_headings_may_not_skip_a_level(levels, bad_index):
 )
 def test_headings_that_step_down_one_level_at_a_time_are_valid(levels):
     raw = [paragraph()]
-    for level in levels:
-        raw += [heading(level), paragraph()]
+    for number, level in enumerate(levels):
+        raw += [heading(level, f"Heading {number}"), paragraph()]
 
     cleaned = clean(raw)
 
@@ -221,6 +221,31 @@ def test_heading_anchor_comes_from_the_text_unless_given():
         ]
     )
     assert [child.value.anchor_id for child in stream] == ["what-is-mom-guilt", "next-steps"]
+
+
+@pytest.mark.parametrize(
+    "second_heading",
+    [
+        heading("h3", "What is mom guilt?"),
+        {
+            "type": "heading",
+            "value": {"text": "Other", "level": "h2", "anchor": "what-is-mom-guilt"},
+        },
+    ],
+    ids=["same-text", "anchor-equal-to-first-text"],
+)
+def test_two_headings_may_not_share_an_anchor(second_heading):
+    with pytest.raises(blocks.StreamBlockValidationError) as error:
+        clean([heading("h2", "What is mom guilt?"), paragraph(), second_heading])
+
+    assert list(error.value.block_errors) == [2]
+    assert "already links as #what-is-mom-guilt" in str(error.value.block_errors[2])
+
+
+def test_heading_without_letters_or_digits_has_no_empty_id():
+    heading_block = BodyStreamBlock().child_blocks["heading"]
+    value = heading_block.to_python({"text": "?!", "level": "h3", "anchor": ""})
+    assert heading_block.render(value).strip() == "<h3>?!</h3>"
 
 
 def test_image_and_service_blocks_preview_real_content(article_index, service_index):

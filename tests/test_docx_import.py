@@ -258,3 +258,26 @@ class TestImportView:
         client.force_login(editor)
         html = client.get(reverse("wagtailadmin_explore", args=[article_index.pk])).content
         assert reverse("articles_import_docx", args=[article_index.pk]).encode() in html
+
+
+def test_repeated_headings_get_their_own_link_targets():
+    document = docx.Document()
+    document.add_heading("Two weeks of notes", level=1)
+    for week in ("First week", "Second week"):
+        document.add_heading(week, level=2)
+        document.add_heading("Summary", level=3)
+        document.add_paragraph(f"What happened in the {week.lower()}.")
+    file = io.BytesIO()
+    document.save(file)
+    file.seek(0)
+
+    body = read_docx(file, "notes.docx").body
+    block = BodyStreamBlock()
+    stream = block.clean(block.to_python(body))  # valid as imported: no duplicate anchors
+
+    assert [child.value.anchor_id for child in stream if child.block_type == "heading"] == [
+        "first-week",
+        "summary",
+        "second-week",
+        "summary-2",
+    ]
