@@ -1,48 +1,94 @@
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from .ranking import in_ranked_order
 
 
 class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
-    """Matches words with the GIN indexes on the title and body vectors.
+    """Matches words with the GIN indexes on the title and body vectors, and ranks a page of
+    results where those vectors are.
 
     The stock compiler matches `title || body` against the query. Nothing indexes that
     concatenation and computing it for every row costs more than the rest of a search, so each
     search read the whole table. A page has a word when its title or its body has it, which the
     two indexes answer: "any of the words" is one such test, "all of the words" one per word
     (words the text search configuration ignores, such as "the", are left out, as PostgreSQL
-    leaves them out of the stock query). Ranking is unchanged."""
+    leaves them out of the stock query).
+
+    The stock compiler also joins each object to its index entry to filter and rank, which
+    for a word found in most pages carried every page's search vector through a hash join that
+    spilled to disk. For objects with integer keys (pages, images, documents) the matching
+    entries are found on their own and compared by key instead; a page of results is ranked on
+    the index entries, limited to the objects the queryset allows, and only that page's objects
+    are loaded (bench/RESULTS.md). The ranking itself (ts_rank, title weighted) is the stock one.
+    """
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if self.fields is not None or not isinstance(self.query, PlainText):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
+        words = self.words_to_match(config)
+        if not words:
+            return self.queryset.none()
+        if isinstance(self.queryset.model._meta.pk, IntegerField) and score_field is None:
+            if not self.order_by_relevance:  # counts and facets
+                queryset = self.queryset.filter(pk__in=self.matching_entries(words, config))
+                if not queryset.query.order_by:
+                    queryset = queryset.order_by("-pk")  # a stable order, as stock
+                return queryset[start:stop]
+            if stop is not None:
+                return self.ranked_slice(words, config, start, stop)
         queryset = self.queryset.alias(
             _title_=F("index_entries__title"), _body_=F("index_entries__body")
-        )
-        if self.query.operator == "or":
-            words = [self.query.query_string]  # one query: "a | b | c"
-        else:
-            words = self.significant_words(self.query.query_string.split(), config)
-        if not words:
-            queryset = queryset.none()
-        else:
-            queryset = queryset.filter(
-                reduce(and_, (self.has_words(word, config) for word in words))
-            )
+        ).filter(self.has_all_words(words, config, vectors=("_title_", "_body_")))
         rank = self._build_rank_expression(self.get_index_vectors(None), config)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
-    def has_words(self, text, config):
+    def words_to_match(self, config) -> list[str]:
+        if self.query.operator == "or":
+            return [self.query.query_string]  # one test: "a | b | c"
+        return self.significant_words(self.query.query_string.split(), config)
+
+    def has_all_words(self, words, config, vectors=("title", "body")):
+        """A title or body vector matches each of `words` (each may be "a | b | c")."""
+        return reduce(and_, (self.has_words(word, config, vectors) for word in words))
+
+    def has_words(self, text, config, vectors):
         query = self.build_tsquery(PlainText(text, operator="or"), config=config)
-        return Q(_title_=query) | Q(_body_=query)
+        return reduce(or_, (Q(**{vector: query}) for vector in vectors))
+
+    def matching_entries(self, words, config):
+        """The index entries of the queryset's model that have the words, with the key of
+        their object as `key` (entries keep keys as text, for models of every kind)."""
+        return (
+            IndexEntry._default_manager.using(self.queryset.db)
+            .filter(
+                self.has_all_words(words, config),
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            )
+            .values(key=Cast("object_id", IntegerField()))
+        )
+
+    def ranked_slice(self, words, config, start, stop):
+        entries = self.matching_entries(words, config).filter(
+            key__in=self.queryset.order_by().values("pk")
+        )
+        rank = self._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        ranked = entries.order_by(rank.desc(), F("key").desc())  # ties newest first, as stock
+        return in_ranked_order(self.queryset, [entry["key"] for entry in ranked[start:stop]])
 
     def significant_words(self, words, config):
         """The words that the text search configuration does not drop as stop words."""

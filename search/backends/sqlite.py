@@ -1,5 +1,3 @@
-from django.db.models import Case, When
-
 from modelsearch.backends.database.sqlite.query import (
     BM25,
     MatchExpression,
@@ -12,6 +10,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from .ranking import in_ranked_order
 
 # bm25() weights in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
@@ -60,11 +60,7 @@ class SinglePassQueryCompiler(SQLiteSearchQueryCompiler):
         ranked = sorted(
             allowed.order_by("-pk").values_list("pk", flat=True), key=lambda pk: scores[str(pk)]
         )[start:stop]
-        if not ranked:
-            return self.queryset.none()
-        return self.queryset.filter(pk__in=ranked).order_by(
-            Case(*(When(pk=pk, then=position) for position, pk in enumerate(ranked)))
-        )
+        return in_ranked_order(self.queryset, ranked)
 
 
 class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
