@@ -1,11 +1,18 @@
 """Relations between articles, services and therapists show on both sides, and only while the
 page on the other side is live."""
 
+from datetime import date
+
 import pytest
 
 from home.models import HomeFeaturedService, HomeFeaturedTherapist
 
-from .factories import ArticlePageFactory, ServicePageFactory, TherapistPageFactory
+from .factories import (
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    ServicePageFactory,
+    TherapistPageFactory,
+)
 
 
 @pytest.fixture
@@ -151,3 +158,31 @@ def test_preview_shows_relations_chosen_in_the_editor_before_saving(
     assert link_to(service) in article_preview.content.decode()
     assert therapist_preview.status_code == 200
     assert link_to(service) in therapist_preview.content.decode()
+
+
+def test_related_articles_share_a_topic_or_service_newest_first_and_once(
+    article_index, service, service_index
+):
+    worry, sleep = ArticleTopicFactory(name="Worry"), ArticleTopicFactory(name="Sleep")
+    other_service = ServicePageFactory(parent=service_index, title="Couples counseling")
+
+    def article(day, topics=(), services=(), **kwargs):
+        return ArticlePageFactory(
+            parent=article_index,
+            first_published=date(2026, 3, day),
+            topics=list(topics),
+            related_services=list(services),
+            **kwargs,
+        )
+
+    reading = article(1, [worry, sleep], [service])
+    shares_everything = article(2, [worry, sleep], [service])  # three ways: listed once
+    shares_a_service = article(4, [], [service])
+    shares_a_topic = article(3, [sleep], [other_service])
+    article(5, [], [other_service])  # shares nothing
+    article(6, [worry], [service], live=False)
+
+    related = reading.get_related_articles(limit=5)
+
+    assert list(related) == [shares_a_service, shares_a_topic, shares_everything]
+    assert list(reading.get_related_articles(limit=2)) == [shares_a_service, shares_a_topic]
