@@ -5,14 +5,11 @@ from io import StringIO
 
 from django.core.management import call_command
 
-import pytest
-
 from articles.models import ArticlePage
 from search.management.commands.benchmark_search import QUERIES
 
 
-@pytest.mark.django_db(transaction=True)  # generate_articles runs VACUUM, outside a transaction
-def test_generated_articles_are_searchable_and_every_benchmark_query_answers(client):
+def test_generated_articles_are_searchable_and_every_benchmark_query_answers(db, client):
     call_command("load_demo_content", stdout=StringIO())
     demo_articles = ArticlePage.objects.live().count()
 
