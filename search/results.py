@@ -21,6 +21,27 @@ from services.models import ServicePage, TherapistPage
 # Enough for any real question; caps the cost of an "any of the words" query.
 MAX_QUERY_WORDS = 8
 
+# The words PostgreSQL's English configuration leaves out of searches (Snowball's English stop
+# words, and the rest of "I'm" or "you've"), left out here for every backend when a search has
+# other words. SQLite's full-text search keeps them, so "what are panic attacks?" needed pages
+# with "what" and "are", then matched every page through "are".
+# fmt: off
+STOP_WORDS = frozenset([
+    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
+    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
+    "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be",
+    "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an",
+    "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for",
+    "with", "about", "against", "between", "into", "through", "during", "before", "after",
+    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under",
+    "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all",
+    "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not",
+    "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don",
+    "should", "now", "d", "ll", "m", "re", "ve",
+])
+# fmt: on
+
 
 @dataclass(frozen=True)
 class ResultType:
@@ -87,7 +108,7 @@ class SiteSearch:
     """One visitor's search: which way of matching found something, and how much of each type."""
 
     def __init__(self, words: list[str], *, result_type: str = "", site: Site | None = None):
-        self.words = words[:MAX_QUERY_WORDS]
+        self.words = ([word for word in words if word not in STOP_WORDS] or words)[:MAX_QUERY_WORDS]
         self.query = " ".join(self.words)
         self.result_type = result_type
         self.site = site

@@ -155,6 +155,16 @@ def test_any_word_is_enough_when_no_page_has_them_all(client, practice):
     assert "contain some of them" in response.content.decode()
 
 
+def test_everyday_little_words_do_not_decide_the_match(client, practice):
+    """On every database, "how do I ..." finds the pages with the words that matter, as all
+    words, rather than falling back to any word and matching everything with "I" or "do"."""
+    response = search(client, q="What are panic attacks, and why do I have them?")
+    html = response.content.decode()
+    assert result_urls(response)[0] == practice["panic"].url
+    assert "contain some of them" not in html
+    assert "2 results" in html  # the two pages about panic attacks, nothing with only "I" or "do"
+
+
 # Types, counts and pagination
 
 
