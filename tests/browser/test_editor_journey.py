@@ -60,6 +60,9 @@ def type_rich_text(page, field_id, text):
     textbox = page.locator(f"#{field_id} ~ .Draftail-Editor__wrapper [role=textbox]")
     textbox.click()
     textbox.press_sequentially(text)
+    # Draftail copies its content into the hidden input a moment later; a click elsewhere
+    # before then would submit the field empty.
+    expect(page.locator(f"#{field_id}")).to_have_value(re.compile(re.escape(text)))
 
 
 @pytest.fixture(autouse=True)
