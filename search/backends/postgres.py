@@ -1,4 +1,4 @@
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.db import connections
@@ -55,10 +55,10 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         rank = self._build_rank_expression(self.get_index_vectors(None), config)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
-    def words_to_match(self, config) -> list[str]:
+    def words_to_match(self, config) -> tuple[str, ...]:
         if self.query.operator == "or":
-            return [self.query.query_string]  # one test: "a | b | c"
-        return self.significant_words(self.query.query_string.split(), config)
+            return (self.query.query_string,)  # one test: "a | b | c"
+        return significant_words(self.queryset.db, config, tuple(self.query.query_string.split()))
 
     def has_all_words(self, words, config, vectors=("title", "body")):
         """A title or body vector matches each of `words` (each may be "a | b | c")."""
@@ -90,17 +90,20 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         ranked = entries.order_by(rank.desc(), F("key").desc())  # ties newest first, as stock
         return in_ranked_order(self.queryset, [entry["key"] for entry in ranked[start:stop]])
 
-    def significant_words(self, words, config):
-        """The words that the text search configuration does not drop as stop words."""
-        if len(words) < 2:
-            return words
-        config_sql = "%s::regconfig, " if config else ""
-        select = ", ".join([f"numnode(plainto_tsquery({config_sql}%s))"] * len(words))
-        params = [param for word in words for param in ([config, word] if config else [word])]
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(f"SELECT {select}", params)
-            nodes = cursor.fetchone()
-        return [word for word, count in zip(words, nodes, strict=True) if count]
+
+@lru_cache(maxsize=4096)
+def significant_words(using: str, config: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that the text search configuration does not drop as stop words. Cached: a
+    search asks once to count and again to rank, and a configuration's stop words are fixed."""
+    if len(words) < 2:
+        return words
+    config_sql = "%s::regconfig, " if config else ""
+    select = ", ".join([f"numnode(plainto_tsquery({config_sql}%s))"] * len(words))
+    params = [param for word in words for param in ([config, word] if config else [word])]
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {select}", params)
+        nodes = cursor.fetchone()
+    return tuple(word for word, count in zip(words, nodes, strict=True) if count)
 
 
 class IndexedMatchPostgresSearchBackend(PostgresSearchBackend):
