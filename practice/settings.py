@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "services",
     "search",
     "wagtailseo",
+    "django_filters",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

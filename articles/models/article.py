@@ -1,135 +1,30 @@
 from datetime import date
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from wagtailseo.models import SeoType
 
+from articles.review import ArticlePermissionTester
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
-from practice.images import rendition_prefetch
-from practice.models import TaxonomyTerm
 from practice.pages import SchemaLinks, SitePage, live_related_pages
 from practice.text import reading_time_minutes
-from services.models import ServicePage
 
-from .review import ArticleIndexPermissionTester, ArticlePermissionTester, record_clinical_review
+from .topics import card_image_prefetch
 
-ARTICLES_PER_PAGE = 10
 REVIEW_RECORD_HELP = _(
     "Recorded when a clinical reviewer approves the article (the reviewer's therapist profile "
     "must be linked to their staff account). Shown to readers."
 )
-
-
-@register_snippet
-class ArticleTopic(TaxonomyTerm):
-    """A topic readers can browse by, e.g. Parenting, Women's issues, Anxiety."""
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("article topic")
-
-
-ARTICLE_CARD_IMAGE = "fill-640x360"
-
-
-def card_image_prefetch(lookup="hero_image"):
-    return rendition_prefetch(lookup, ARTICLE_CARD_IMAGE)
-
-
-class ArticleFilterForm(forms.Form):
-    """Filters on the article list, by slug. A bad value is a form error, never a 500."""
-
-    topic = forms.ModelChoiceField(
-        queryset=ArticleTopic.objects.all(), to_field_name="slug", required=False
-    )
-    service = forms.ModelChoiceField(
-        queryset=ServicePage.objects.none(), to_field_name="slug", required=False
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = ServicePage.objects.live().public()
-
-
-class ArticleIndexPage(SitePage):
-    intro = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("A short welcome above the list of articles."),
-    )
-
-    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("intro"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
-    max_count_per_parent = 1
-    schema_page_type = "CollectionPage"
-
-    class Meta:
-        verbose_name = _("articles index")
-
-    def permissions_for_user(self, user):
-        return ArticleIndexPermissionTester(user, self)
-
-    def get_articles(self):
-        """Live, public articles under this index, newest first, ready for cards."""
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .defer_streamfields()
-            .select_related("author")
-            .prefetch_related(card_image_prefetch(), "topics")
-            .order_by("-first_published", "-pk")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = self.get_articles()
-        article_filter = ArticleFilterForm(request.GET)
-        # An unknown topic or service is reported, and the valid filters still apply.
-        filter_unknown = not article_filter.is_valid()
-        topic = article_filter.cleaned_data.get("topic")
-        service = article_filter.cleaned_data.get("service")
-        if topic:
-            articles = articles.filter(topics=topic)
-        if service:
-            articles = articles.filter(related_services=service)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        context.update(
-            articles=paginator.get_page(request.GET.get("page")),
-            active_topic=topic,
-            active_service=service,
-            filter_unknown=filter_unknown,
-            topics=ArticleTopic.objects.filter(Exists(live_articles_tagged(OuterRef("pk")))),
-        )
-        return context
-
-
-def live_articles_tagged(topic):
-    """Links from `topic` to live articles. As an EXISTS test it stops at the first one, where
-    a join with DISTINCT reads every tagged article."""
-    live_article = Page.objects.filter(pk=OuterRef("articlepage_id"), live=True)
-    return ArticlePage.topics.through.objects.filter(articletopic=topic).filter(
-        Exists(live_article)
-    )
 
 
 class ArticlePage(SitePage):
@@ -353,26 +248,3 @@ class ArticlePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.get_related_articles()
         return context
-
-
-class ClinicalReviewTask(AbstractGroupApprovalTask):
-    """A workflow step in which a clinician approves an article or asks for changes.
-    Approving records the review on the article before the workflow publishes it."""
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        page = task_state.workflow_state.content_object
-        if action_name == "approve" and isinstance(page.specific, ArticlePage):
-            # The workflow goes on to publish page.get_latest_revision(): the stamped one.
-            page.latest_revision = record_clinical_review(page.specific, user)
-        return super().on_action(task_state, user, action_name, **kwargs)
-
-    @classmethod
-    def get_description(cls):
-        return _(
-            "Members of the chosen groups approve articles or request changes. Approval records "
-            "the reviewer and the review date on the article, then publishes it."
-        )
-
-    class Meta:
-        verbose_name = _("clinical review task")
-        verbose_name_plural = _("clinical review tasks")

@@ -13,198 +13,20 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from practice import structured_data
-from practice.blocks import BodyStreamBlock
-from practice.images import rendition_prefetch
-from practice.models import TaxonomyTerm
 from practice.pages import SchemaLinks, SitePage, live_related_pages
+
+from .services import ServicePage, portrait_prefetch
+from .taxonomy import InsuranceProvider, Specialty
 
 THERAPISTS_PER_PAGE = 12
 
 
 def split_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
-
-
-@register_snippet
-class Specialty(TaxonomyTerm):
-    """An issue a therapist treats, e.g. Anxiety, Trauma and PTSD, Postpartum depression."""
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("specialty")
-        verbose_name_plural = _("specialties")
-
-
-@register_snippet
-class ClientGroup(TaxonomyTerm):
-    """An age group or population served, e.g. Teens (13–17), Couples, LGBTQ+ clients."""
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("age group or population")
-        verbose_name_plural = _("age groups and populations")
-
-
-@register_snippet
-class InsuranceProvider(TaxonomyTerm):
-    """An insurer the practice is in network with. One shared list for all therapists."""
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("insurance provider")
-
-
-PORTRAIT_IMAGE = "fill-240x240"
-SERVICE_CARD_IMAGE = "fill-640x360"
-
-
-def portrait_prefetch(lookup="photo"):
-    return rendition_prefetch(lookup, PORTRAIT_IMAGE)
-
-
-class ServiceIndexPage(SitePage):
-    intro = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("A short welcome above the list of services."),
-    )
-
-    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("intro"),
-    ]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["services.ServicePage"]
-    max_count_per_parent = 1
-    schema_page_type = "CollectionPage"
-
-    class Meta:
-        verbose_name = _("services index")
-
-    def get_services(self):
-        return (
-            ServicePage.objects.live()
-            .public()
-            .child_of(self)
-            .defer_streamfields()
-            .prefetch_related(rendition_prefetch("image", SERVICE_CARD_IMAGE))
-            .order_by("path")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.get_services()
-        return context
-
-
-class ServicePage(SitePage):
-    summary = models.TextField(
-        max_length=300,
-        help_text=_(
-            "One or two sentences on who this helps and how. Shown in listings and previews."
-        ),
-    )
-    short_name = models.CharField(
-        max_length=40,
-        blank=True,
-        help_text=_("An abbreviation visitors may search for, e.g. 'CBT' or 'IFS'."),
-    )
-    image = models.ForeignKey(
-        "practice.PracticeImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A calm image for the top of the page and the service card."),
-    )
-    body = StreamField(
-        BodyStreamBlock(),
-        blank=True,
-        help_text=_("Who it helps, what to expect, the approach, and FAQs, built from blocks."),
-    )
-    call_to_action = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text=_(
-            "An invitation above the booking buttons, e.g. 'Ready to start CBT? We can help.'"
-        ),
-    )
-
-    content_panels = [
-        *SitePage.content_panels,
-        FieldPanel("short_name"),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-        FieldPanel("call_to_action"),
-    ]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("short_name", boost=2),
-        index.AutocompleteField("short_name"),
-        index.SearchField("summary", boost=1.5),
-        index.SearchField("body"),
-    ]
-    parent_page_types = ["services.ServiceIndexPage"]
-    subpage_types = []
-    seo_image_sources = ["og_image", "image"]
-    schema_page_type = "MedicalWebPage"
-
-    class Meta:
-        verbose_name = _("service")
-
-    @cached_property
-    def therapists(self):
-        """Live therapist profiles that offer this service (the reverse relation)."""
-        return list(
-            self.offered_by.live()
-            .public()
-            .defer_streamfields()
-            .prefetch_related(portrait_prefetch())
-            .order_by("title")
-        )
-
-    @cached_property
-    def articles(self):
-        """Live articles that discuss this service (the reverse relation), newest first."""
-        return list(
-            self.discussed_in.live()
-            .public()
-            .defer_streamfields()
-            .select_related("author")
-            .order_by("-first_published", "-pk")[:6]
-        )
-
-    def get_schema_therapy(self, links: SchemaLinks, *, full=False) -> dict:
-        """This service as a schema.org therapy; `full` adds what its own page shows."""
-        url = links.url_of(self)
-        therapy = {
-            "@type": ["MedicalTherapy", "Service"],
-            "@id": f"{url}#therapy",
-            "name": self.title,
-            "url": url,
-        }
-        if full:
-            therapy.update(
-                alternateName=self.short_name,
-                description=self.seo_description,
-                image=self.seo_image_url,
-                provider=[
-                    links.organisation,
-                    *(therapist.get_schema_person(links) for therapist in self.therapists),
-                ],
-            )
-        return therapy
-
-    def get_schema_page(self, links):
-        return {"mainEntity": structured_data.ref(f"{links.page_url}#therapy")}
-
-    def get_schema_entities(self, links):
-        return [self.get_schema_therapy(links, full=True)]
 
 
 class TherapistIndexPage(SitePage):
