@@ -2,6 +2,7 @@
 buttons, crisis help and the MedicalClinic JSON-LD all read it; phone numbers are validated,
 linked as E.164 and shown in national format; the data migration carries old values across."""
 
+import contextlib
 import datetime
 import json
 from decimal import Decimal
@@ -300,11 +301,20 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_migration_carries_free_text_and_seo_values_into_the_record(site):
+@contextlib.contextmanager
+def before_identity_migrations(site):
+    """The database as it was before migrations 0005–0007, as (historical apps, the site);
+    on leaving, the identity migrations run on what was created."""
     old = migrate(BEFORE_IDENTITY)
     try:
-        old_site = old.get_model("wagtailcore", "Site").objects.get(pk=site.pk)
+        yield old, old.get_model("wagtailcore", "Site").objects.get(pk=site.pk)
+    finally:
+        migrate(AFTER_IDENTITY)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_carries_free_text_and_seo_values_into_the_record(site):
+    with before_identity_migrations(site) as (old, old_site):
         old.get_model("practice", "PracticeSettings").objects.create(
             site=old_site,
             practice_name="Riverbend",
@@ -323,8 +333,6 @@ def test_migration_carries_free_text_and_seo_values_into_the_record(site):
                 {"sameAs": ["https://example.org/us"], "isAcceptingNewPatients": False}
             ),
         )
-    finally:
-        migrate(AFTER_IDENTITY)
 
     practice = PracticeSettings.objects.get(site=site)
     # The practice's own values win; the SEO copy fills what the practice did not have.
@@ -344,9 +352,7 @@ def test_migration_carries_free_text_and_seo_values_into_the_record(site):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_creates_the_record_from_seo_settings_alone(site):
-    old = migrate(BEFORE_IDENTITY)
-    try:
-        old_site = old.get_model("wagtailcore", "Site").objects.get(pk=site.pk)
+    with before_identity_migrations(site) as (old, old_site):
         old.get_model("wagtailseo", "SeoSettings").objects.create(
             site=old_site,
             struct_org_name="Riverbend",
@@ -364,8 +370,6 @@ def test_migration_creates_the_record_from_seo_settings_alone(site):
                 ]
             ),
         )
-    finally:
-        migrate(AFTER_IDENTITY)
 
     practice = PracticeSettings.objects.get(site=site)
     assert practice.practice_name == "Riverbend"
@@ -374,3 +378,31 @@ def test_migration_creates_the_record_from_seo_settings_alone(site):
     # Kept as typed for staff to correct, never linked.
     assert practice.phone.raw_input == "not a number"
     assert practice.phone_href == ""
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_reverses_to_the_free_text_and_forward_again(site, practice_settings):
+    practice_settings.street_address = "100 Example Street"
+    practice_settings.locality, practice_settings.region = "Birmingham", "AL"
+    practice_settings.postal_code = "35203"
+    practice_settings.opening_hours = [
+        {
+            "type": "hours",
+            "value": {"days": ["Monday", "Tuesday"], "opens": "08:00", "closes": "18:00"},
+        }
+    ]
+    practice_settings.crisis_message = "<p>Local help is listed here.</p>"
+    practice_settings.save()
+
+    with before_identity_migrations(site) as (old, old_site):
+        old_practice = old.get_model("practice", "PracticeSettings").objects.get(site=old_site)
+        assert old_practice.address == "100 Example Street\nBirmingham, AL 35203"
+        assert old_practice.opening_hours == "Monday, Tuesday: 8am–6pm"
+        assert old_practice.phone == "(205) 555-0142"
+        assert old_practice.crisis_resources == "<p>Local help is listed here.</p>"
+
+    practice = PracticeSettings.objects.get(site=site)
+    assert practice.address_lines == ["100 Example Street", "Birmingham, AL 35203"]
+    assert [row.value.label for row in practice.opening_hours] == ["Monday, Tuesday: 8am–6pm"]
+    assert practice.phone_href == "tel:+12055550142"
+    assert practice.crisis_message == "<p>Local help is listed here.</p>"
