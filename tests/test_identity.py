@@ -406,3 +406,11 @@ def test_migration_reverses_to_the_free_text_and_forward_again(site, practice_se
     assert [row.value.label for row in practice.opening_hours] == ["Monday, Tuesday: 8am–6pm"]
     assert practice.phone_href == "tel:+12055550142"
     assert practice.crisis_message == "<p>Local help is listed here.</p>"
+
+
+def test_a_state_chosen_twice_is_a_form_error_not_a_crash(admin_client, settings_url, site):
+    states = inline_formset([{"state": "AL"}, {"state": "AL"}])
+    response = admin_client.post(settings_url, settings_form_data(telehealth_states=states))
+    assert response.status_code == 200
+    assert "Please correct the duplicate" in response.content.decode()
+    assert not PracticeTelehealthState.objects.exists()
