@@ -664,3 +664,14 @@ def test_demo_site_pages_are_unique_and_well_formed(client, db):
         assert levels[0] == 1, page.url
         skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not skipped, (page.url, levels)
+
+    # The demo names its phone number only through the practice settings: one change there
+    # reaches every page (header, footer, crisis help, JSON-LD), and no copy stays behind.
+    practice = PracticeSettings.objects.get()
+    practice.phone = "(205) 555-0199"
+    practice.save()
+    for page in Page.objects.live().public().filter(depth__gt=1):
+        soup = get_soup(client, page.url)
+        assert "555-0142" not in str(soup) and "5550142" not in str(soup), page.url
+        assert soup.find("header").find("a", href="tel:+12055550199"), page.url
+        assert one_node(json_ld_graph(soup), "MedicalClinic")["telephone"] == "+12055550199"

@@ -21,7 +21,6 @@ from .stream import (
 
 PRACTICE_NAME = "Riverbend Counseling Collective"
 PHONE = "(205) 555-0142"
-PHONE_LINK = '<a href="tel:+12055550142">(205) 555-0142</a>'
 EMAIL = "hello@riverbend-counseling.example"
 
 # The site Wagtail serves the demo from (make run serves 127.0.0.1:8000).
@@ -379,7 +378,8 @@ STANDARD_PAGES = {
         "body": [
             paragraph(
                 "We want cost to be clear before you start. If anything here is unclear, call "
-                f"us at {PHONE_LINK} and we will walk you through it."
+                "us (the number is at the top and foot of every page) and we will walk you "
+                "through it."
             ),
             h2("Insurance we accept"),
             bullets(
@@ -446,7 +446,8 @@ STANDARD_PAGES = {
             ),
             h2("How to book"),
             bullets(
-                f"<b>Call us</b> at {PHONE_LINK}, Monday to Thursday 8am–8pm, Friday 8am–4pm. "
+                "<b>Call us</b> during office hours (the number and hours are at the foot of "
+                "this page). "
                 "If we miss you, leave your first name and a number and we will call back "
                 "within one business day.",
                 "<b>Choose telehealth or in person.</b> Tell us which you prefer; most of our "
@@ -518,8 +519,9 @@ STANDARD_PAGES = {
             ),
             h2("Your choices"),
             paragraph(
-                f"You can ask what we hold about you, or ask us to delete it, by calling "
-                f"{PHONE_LINK}. Clinical records are governed by separate rules that your "
+                "You can ask what we hold about you, or ask us to delete it, by calling us "
+                "(our details are at the foot of every page). Clinical records are governed "
+                "by separate rules that your "
                 "therapist will explain."
             ),
         ],
@@ -553,8 +555,8 @@ STANDARD_PAGES = {
             ),
             h2("Tell us about a barrier"),
             paragraph(
-                f"If something on this site does not work for you, please call {PHONE_LINK} or "
-                f'email <a href="mailto:{EMAIL}">{EMAIL}</a>. We aim to reply within two '
+                "If something on this site does not work for you, please call or email us "
+                "(our details are at the foot of every page). We aim to reply within two "
                 "business days."
             ),
         ],
