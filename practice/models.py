@@ -4,32 +4,47 @@ lists. This module imports no app of ours."""
 import re
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.blocks import URLBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+
+from phonenumber_field.modelfields import PhoneNumberField
+from phonenumbers import region_codes_for_country_code
 
 from .blocks import NavigationLinkBlock
+from .crisis import DEFAULT_CRISIS_MESSAGE, CrisisHelp
 from .images import PracticeImage, PracticeRendition
+from .opening_hours import OpeningHoursBlock
+from .us_states import USState
 
 __all__ = [
     "PracticeImage",
     "PracticeRendition",
     "PracticeSettings",
+    "PracticeTelehealthState",
     "SafeMessagingRule",
     "TaxonomyTerm",
     "User",
 ]
 
-DEFAULT_CRISIS_RESOURCES = (
-    "<p><b>If you are thinking about suicide or are in crisis, help is available now.</b> "
-    'Call or text <a href="tel:988">988</a> to reach the 988 Suicide &amp; Crisis Lifeline, '
-    "free and confidential, 24 hours a day. "
-    'If you or someone else is in immediate danger, call <a href="tel:911">911</a>.</p>'
-)
+# Numbers typed without a country code are read as US numbers.
+PHONE_REGION = "US"
 
 
 class User(AbstractUser):
@@ -68,9 +83,32 @@ class TaxonomyTerm(models.Model):
         super().save(*args, **kwargs)
 
 
+class PracticeTelehealthState(Orderable):
+    """A state where the practice offers telehealth (where its clinicians may see clients)."""
+
+    practice = ParentalKey(
+        "practice.PracticeSettings", on_delete=models.CASCADE, related_name="telehealth_states"
+    )
+    state = models.CharField(max_length=2, choices=USState.choices)
+
+    panels = [FieldPanel("state")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "state"], name="unique_practice_telehealth_state"
+            )
+        ]
+        verbose_name = _("telehealth state")
+
+    def __str__(self):
+        return self.get_state_display()
+
+
 @register_setting(icon="site")
-class PracticeSettings(BaseSiteSetting):
-    """Contact details, the booking action and crisis resources shown on every page."""
+class PracticeSettings(ClusterableModel, BaseSiteSetting):
+    """The practice's identity, defined once: the header, footer, contact text, crisis help,
+    booking buttons and the MedicalClinic JSON-LD all read this record."""
 
     practice_name = models.CharField(
         max_length=120, help_text=_("The practice's public name, as it appears in the header.")
@@ -80,12 +118,25 @@ class PracticeSettings(BaseSiteSetting):
         blank=True,
         help_text=_("A short line under the name, e.g. 'Anxiety and trauma therapy'."),
     )
-    phone = models.CharField(
-        max_length=40,
+    logo = models.ForeignKey(
+        PracticeImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The practice's logo, for search engines (at least 112 pixels square)."),
+    )
+    phone = PhoneNumberField(
+        region=PHONE_REGION,
         blank=True,
         help_text=_(
-            "The number visitors call to book, as it should be shown (e.g. (205) 555-0142)."
+            "The number visitors call to book, e.g. (205) 555-0142. Numbers outside the US "
+            "start with + and the country code."
         ),
+    )
+    email = models.EmailField(
+        blank=True,
+        help_text=_("A general contact address. Ask visitors not to send clinical details."),
     )
     booking_url = models.URLField(
         blank=True,
@@ -98,6 +149,41 @@ class PracticeSettings(BaseSiteSetting):
         default="Request an appointment",
         help_text=_("The text on the booking button."),
     )
+    street_address = models.TextField(
+        blank=True,
+        help_text=_("Street and suite, one line per row, e.g. '2100 Example Avenue South'."),
+    )
+    locality = models.CharField(max_length=80, blank=True, verbose_name=_("city"))
+    region = models.CharField(
+        max_length=2, choices=USState.choices, blank=True, verbose_name=_("state")
+    )
+    postal_code = models.CharField(max_length=10, blank=True, verbose_name=_("ZIP code"))
+    country = models.CharField(
+        max_length=2,
+        default="US",
+        help_text=_("Two-letter country code (ISO 3166), e.g. US."),
+    )
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("The office's position, for maps and search engines, e.g. 33.502100."),
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("e.g. -86.802500 (west of Greenwich is negative)."),
+    )
+    opening_hours = StreamField(
+        [("hours", OpeningHoursBlock())],
+        blank=True,
+        help_text=_("Office hours, one row per group of days with the same hours."),
+    )
     telehealth_message = models.CharField(
         max_length=160,
         blank=True,
@@ -105,20 +191,25 @@ class PracticeSettings(BaseSiteSetting):
             "A short message about telehealth, e.g. 'Telehealth appointments available statewide'."
         ),
     )
-    email = models.EmailField(
+    accepting_new_clients = models.BooleanField(
+        default=True, help_text=_("Tells search engines whether the practice takes new clients.")
+    )
+    profile_links = StreamField(
+        [("profile", URLBlock(label=_("Profile address")))],
         blank=True,
-        help_text=_("A general contact address. Ask visitors not to send clinical details."),
+        help_text=_(
+            "The practice's own pages elsewhere (e.g. Facebook, LinkedIn, Psychology Today), "
+            "so that search engines recognise them as the same practice."
+        ),
     )
-    address = models.TextField(
-        blank=True, help_text=_("The office address, one line per row, as it should be shown.")
-    )
-    opening_hours = models.TextField(
-        blank=True, help_text=_("Office hours, one line per row, e.g. 'Monday–Thursday: 8am–8pm'.")
-    )
-    crisis_resources = RichTextField(
+    crisis_message = RichTextField(
         features=["bold", "italic", "link"],
-        default=DEFAULT_CRISIS_RESOURCES,
-        help_text=_("Shown on every page. Keep the 988 Lifeline and 911, and add local resources."),
+        blank=True,
+        help_text=_(
+            "Shown on every page above the links to call, text or chat with 988 and to call "
+            "911, which are always shown. Add local resources here. Leave blank for the "
+            "built-in message."
+        ),
     )
     navigation = StreamField(
         [("link", NavigationLinkBlock())],
@@ -139,22 +230,45 @@ class PracticeSettings(BaseSiteSetting):
                 [
                     FieldPanel("practice_name"),
                     FieldPanel("tagline"),
+                    FieldPanel("logo"),
                     MultiFieldPanel(
                         [
                             FieldPanel("phone"),
+                            FieldPanel("email"),
                             FieldPanel("booking_url"),
                             FieldPanel("booking_label"),
-                            FieldPanel("telehealth_message"),
-                            FieldPanel("email"),
                         ],
                         heading=_("Contact and booking"),
                     ),
-                    FieldPanel("address"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("street_address"),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("locality"),
+                                    FieldPanel("region"),
+                                    FieldPanel("postal_code"),
+                                ]
+                            ),
+                            FieldPanel("country"),
+                            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                        ],
+                        heading=_("Office address"),
+                    ),
                     FieldPanel("opening_hours"),
-                    FieldPanel("crisis_resources"),
                 ],
                 heading=_("Practice"),
             ),
+            ObjectList(
+                [
+                    FieldPanel("telehealth_message"),
+                    InlinePanel("telehealth_states", label=_("Telehealth states")),
+                    FieldPanel("accepting_new_clients"),
+                    FieldPanel("profile_links"),
+                ],
+                heading=_("Telehealth and profiles"),
+            ),
+            ObjectList([FieldPanel("crisis_message")], heading=_("Crisis help")),
             ObjectList([FieldPanel("navigation"), FieldPanel("footer_links")], heading=_("Menus")),
         ]
     )
@@ -166,22 +280,45 @@ class PracticeSettings(BaseSiteSetting):
         return self.practice_name or "Practice settings"
 
     @property
+    def phone_e164(self) -> str:
+        """The number as E.164, e.g. '+12055550142', or "" without a valid number."""
+        return self.phone.as_e164 if self.phone and self.phone.is_valid() else ""
+
+    @property
     def phone_href(self) -> str:
-        """A tel: link for the phone number, e.g. 'tel:+12055550142'."""
-        digits = re.sub(r"\D", "", self.phone)
-        if not digits:
-            return ""
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}"
+        return f"tel:{self.phone_e164}" if self.phone_e164 else ""
+
+    @property
+    def phone_display(self) -> str:
+        """The number as people write it: national format at home, international abroad."""
+        if not self.phone or not self.phone.is_valid():
+            return str(self.phone or "")
+        if PHONE_REGION in region_codes_for_country_code(self.phone.country_code):
+            return self.phone.as_national
+        return self.phone.as_international
+
+    @property
+    def street_address_lines(self) -> list[str]:
+        return [line.strip() for line in self.street_address.splitlines() if line.strip()]
+
+    @property
+    def locality_line(self) -> str:
+        """e.g. "Birmingham, AL 35205"."""
+        region = " ".join(part for part in (self.region, self.postal_code) if part)
+        return ", ".join(part for part in (self.locality, region) if part)
 
     @property
     def address_lines(self) -> list[str]:
-        return [line.strip() for line in self.address.splitlines() if line.strip()]
+        """The postal address as shown, one line per row."""
+        return [*self.street_address_lines, *filter(None, [self.locality_line])]
 
     @property
-    def opening_hours_lines(self) -> list[str]:
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+    def crisis_help(self) -> CrisisHelp:
+        return CrisisHelp(
+            message=self.crisis_message or DEFAULT_CRISIS_MESSAGE,
+            practice_phone=self.phone_display if self.phone_href else "",
+            practice_phone_href=self.phone_href,
+        )
 
 
 class SafeMessagingRule(models.Model):

@@ -24,6 +24,7 @@ from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
 from wagtailseo.utils import ensure_absolute_url
 
 from . import structured_data
+from .models import PracticeSettings
 from .text import stream_plain_text
 
 TITLE_MAX_LENGTH = 65
@@ -148,6 +149,8 @@ class SitePage(SeoMixin, Page):
 
     @cached_property
     def seo_org_fields(self) -> SeoSettings:
+        """wagtail-seo's settings, for what only they hold: which meta tags to output and the
+        default share image. The practice's identity comes from PracticeSettings."""
         return SeoSettings.for_site(self.seo_site)
 
     @cached_property
@@ -220,8 +223,10 @@ class SitePage(SeoMixin, Page):
         links = SchemaLinks(request, root_url=url_parts[1], page_url=url_parts[1] + url_parts[2])
         nodes = [
             structured_data.organisation(
-                self.seo_org_fields,
-                name=self.seo_struct_org_name,
+                PracticeSettings.for_request(request)
+                if request
+                else PracticeSettings.for_site(self.seo_site),
+                name=self.seo_sitename,
                 home_url=links.home_url,
                 root_url=links.root_url,
             ),

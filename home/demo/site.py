@@ -1,6 +1,5 @@
 """The demo practice: contact details, settings, artwork, shared lists and the plain pages."""
 
-import json
 from decimal import Decimal
 
 from .images import Landscape, Logo
@@ -22,7 +21,6 @@ from .stream import (
 
 PRACTICE_NAME = "Riverbend Counseling Collective"
 PHONE = "(205) 555-0142"
-PHONE_LINK = '<a href="tel:+12055550142">(205) 555-0142</a>'
 EMAIL = "hello@riverbend-counseling.example"
 
 # The site Wagtail serves the demo from (make run serves 127.0.0.1:8000).
@@ -185,17 +183,44 @@ INSURANCE_PROVIDERS = [
     "Tricare",
 ]
 
+
+def _hours(days: list[str], opens: str, closes: str, note: str = "") -> dict:
+    return {
+        "type": "hours",
+        "value": {"days": days, "opens": opens, "closes": closes, "note": note},
+    }
+
+
 PRACTICE_SETTINGS = {
     "practice_name": PRACTICE_NAME,
     "tagline": "Therapy for anxiety, trauma and life's hard seasons",
+    "logo": ImageRef("logo"),
     "phone": PHONE,
     "booking_label": "Request an appointment",
-    "telehealth_message": "Secure telehealth sessions for clients anywhere in Alabama",
     "email": EMAIL,
-    "address": "2100 Example Avenue South\nSuite 300\nBirmingham, AL 35205",
-    "opening_hours": (
-        "Monday–Thursday: 8am–8pm\nFriday: 8am–4pm\nSaturday: 9am–1pm (telehealth only)"
-    ),
+    "street_address": "2100 Example Avenue South\nSuite 300",
+    "locality": "Birmingham",
+    "region": "AL",
+    "postal_code": "35205",
+    "country": "US",
+    "latitude": Decimal("33.502100"),
+    "longitude": Decimal("-86.802500"),
+    "opening_hours": [
+        _hours(["Monday", "Tuesday", "Wednesday", "Thursday"], "08:00:00", "20:00:00"),
+        _hours(["Friday"], "08:00:00", "16:00:00"),
+        _hours(["Saturday"], "09:00:00", "13:00:00", note="telehealth only"),
+    ],
+    "telehealth_message": "Secure telehealth sessions for clients anywhere in Alabama",
+    "telehealth_states": [{"state": "AL"}],
+    "accepting_new_clients": True,
+    # Placeholder profiles of the fictional practice; a real one lists its own.
+    "profile_links": [
+        {"type": "profile", "value": "https://www.facebook.com/riverbend.counseling.example"},
+        {
+            "type": "profile",
+            "value": "https://www.linkedin.com/company/riverbend-counseling-example",
+        },
+    ],
     "navigation": [
         nav_link("services"),
         nav_link("therapists"),
@@ -210,48 +235,14 @@ PRACTICE_SETTINGS = {
     ],
 }
 
-
-def _hours(days: list[str], opens: str, closes: str) -> dict:
-    return {"type": "hours", "value": {"days": days, "start_time": opens, "end_time": closes}}
-
-
-# wagtail-seo's organisation data. Its type list stops at MedicalOrganization, so the more
-# precise schema.org type, MedicalClinic, is set through the extra JSON, which it merges last.
+# wagtail-seo keeps only what it alone does: which tags to output and the default share image.
+# The practice's identity (and its JSON-LD) comes from PRACTICE_SETTINGS.
 SEO_SETTINGS = {
     "og_meta": True,
     "struct_meta": True,
     "twitter_meta": True,
     "twitter_site": "",
     "og_image_default": ImageRef("green-hills-dawn"),
-    "struct_org_type": "MedicalOrganization",
-    "struct_org_name": PRACTICE_NAME,
-    "struct_org_logo": ImageRef("logo"),
-    "struct_org_phone": "+1-205-555-0142",
-    "struct_org_address_street": "2100 Example Avenue South, Suite 300",
-    "struct_org_address_locality": "Birmingham",
-    "struct_org_address_region": "AL",
-    "struct_org_address_postal": "35205",
-    "struct_org_address_country": "US",
-    "struct_org_geo_lat": Decimal("33.50210000"),
-    "struct_org_geo_lng": Decimal("-86.80250000"),
-    "struct_org_hours": [
-        _hours(["Monday", "Tuesday", "Wednesday", "Thursday"], "08:00:00", "20:00:00"),
-        _hours(["Friday"], "08:00:00", "16:00:00"),
-        _hours(["Saturday"], "09:00:00", "13:00:00"),
-    ],
-    "struct_org_extra_json": json.dumps(
-        {
-            "@type": "MedicalClinic",
-            "medicalSpecialty": "Psychiatric",
-            "isAcceptingNewPatients": True,
-            "email": EMAIL,
-            # Placeholder profiles of the fictional practice; a real one lists its own.
-            "sameAs": [
-                "https://www.facebook.com/riverbend.counseling.example",
-                "https://www.linkedin.com/company/riverbend-counseling-example",
-            ],
-        }
-    ),
 }
 
 HOME = {
@@ -387,7 +378,8 @@ STANDARD_PAGES = {
         "body": [
             paragraph(
                 "We want cost to be clear before you start. If anything here is unclear, call "
-                f"us at {PHONE_LINK} and we will walk you through it."
+                "us (the number is at the top and foot of every page) and we will walk you "
+                "through it."
             ),
             h2("Insurance we accept"),
             bullets(
@@ -454,7 +446,8 @@ STANDARD_PAGES = {
             ),
             h2("How to book"),
             bullets(
-                f"<b>Call us</b> at {PHONE_LINK}, Monday to Thursday 8am–8pm, Friday 8am–4pm. "
+                "<b>Call us</b> during office hours (the number and hours are at the foot of "
+                "this page). "
                 "If we miss you, leave your first name and a number and we will call back "
                 "within one business day.",
                 "<b>Choose telehealth or in person.</b> Tell us which you prefer; most of our "
@@ -526,8 +519,9 @@ STANDARD_PAGES = {
             ),
             h2("Your choices"),
             paragraph(
-                f"You can ask what we hold about you, or ask us to delete it, by calling "
-                f"{PHONE_LINK}. Clinical records are governed by separate rules that your "
+                "You can ask what we hold about you, or ask us to delete it, by calling us "
+                "(our details are at the foot of every page). Clinical records are governed "
+                "by separate rules that your "
                 "therapist will explain."
             ),
         ],
@@ -561,8 +555,8 @@ STANDARD_PAGES = {
             ),
             h2("Tell us about a barrier"),
             paragraph(
-                f"If something on this site does not work for you, please call {PHONE_LINK} or "
-                f'email <a href="mailto:{EMAIL}">{EMAIL}</a>. We aim to reply within two '
+                "If something on this site does not work for you, please call or email us "
+                "(our details are at the foot of every page). We aim to reply within two "
                 "business days."
             ),
         ],

@@ -1,11 +1,27 @@
-"""Presentation helpers for the public templates: navigation state, pagination and section
-links. No app of ours is imported here."""
+"""Presentation helpers for the public templates: crisis help, navigation state, pagination
+and section links. No app of ours but practice is imported here."""
 
 from django import template
 
 from wagtail.models import Page
 
+from practice.crisis import CrisisHelp
+from practice.models import PracticeSettings
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def crisis_help(context) -> CrisisHelp:
+    """The crisis help for templates/includes/crisis_resources.html: from the site's practice
+    settings when serving a request; without one (the 500 page, which must render while the
+    database is down), from the `practice` settings the error view could read, else the
+    built-in default."""
+    request = context.get("request")
+    if request is not None:
+        return PracticeSettings.for_request(request).crisis_help
+    practice = context.get("practice")
+    return practice.crisis_help if practice else CrisisHelp()
 
 
 @register.simple_tag(takes_context=True)

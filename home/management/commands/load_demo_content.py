@@ -247,7 +247,7 @@ class DemoLoader:
             children = [
                 child_model(
                     **{
-                        key: self.resolve(item, child_model._meta.get_field(key).related_model)
+                        key: self.resolve_child_value(child_model._meta.get_field(key), item)
                         for key, item in child.items()
                     }
                 )
@@ -258,6 +258,9 @@ class DemoLoader:
             setattr(obj, name, self.resolve(value, field.related_model))
         else:
             setattr(obj, name, self.resolve_links(value) if isinstance(value, str) else value)
+
+    def resolve_child_value(self, field, value):
+        return self.resolve(value, field.related_model) if field.is_relation else value
 
     def snapshot(self, obj, spec: dict) -> dict:
         """The spec's fields as comparable plain data (block ids are ignored)."""
