@@ -12,13 +12,17 @@ from operator import attrgetter
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
+from wagtail.search import index
 
 from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
 from wagtailseo.utils import ensure_absolute_url
@@ -87,8 +91,14 @@ class SchemaLinks:
 
 
 class SitePage(SeoMixin, Page):
-    """Abstract base: SEO and social metadata, breadcrumbs and a summary for listings."""
+    """Abstract base: SEO and social metadata, breadcrumbs and a summary for listings.
 
+    `summary` is declared here only. A page type whose cards and previews need it sets
+    `summary_required = True`: its copy of the field is then required to publish (a draft may
+    still be saved without it, as Wagtail does for every required field).
+    """
+
+    summary_required = False
     summary = models.TextField(
         max_length=300,
         blank=True,
@@ -258,3 +268,38 @@ class SitePage(SeoMixin, Page):
         if faq:
             nodes.append(faq)
         return nodes
+
+
+@receiver(class_prepared)
+def require_summary(sender, **kwargs):
+    """Make `summary` required on the page types that ask for it.
+
+    Django gives each concrete subclass its own copy of an abstract base's fields, so setting
+    `blank` on that copy changes that page type only; the admin form, Wagtail's deferred
+    validation of drafts and `full_clean` on publishing all read it from there."""
+    if issubclass(sender, SitePage) and sender.summary_required:
+        sender._meta.get_field("summary").blank = False
+
+
+class IndexPage(SitePage):
+    """Abstract base of the listing pages (articles, services, therapists): one of each, under
+    the home page, a welcome above the list, and a schema.org CollectionPage."""
+
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short welcome above the list."),
+    )
+
+    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    schema_page_type = "CollectionPage"
+
+    class Meta:
+        abstract = True

@@ -28,13 +28,7 @@ REVIEW_RECORD_HELP = _(
 
 
 class ArticlePage(SitePage):
-    summary = models.TextField(
-        max_length=300,
-        help_text=_(
-            "One or two sentences shown in listings, search results and link previews. "
-            "Plain language; no clinical jargon."
-        ),
-    )
+    summary_required = True
     hero_image = models.ForeignKey(
         "practice.PracticeImage",
         null=True,

@@ -3,13 +3,10 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from articles.review import ArticleIndexPermissionTester
-from practice.pages import SitePage
+from practice.pages import IndexPage
 from services.models import ServicePage
 
 from .article import ArticlePage
@@ -33,24 +30,8 @@ class ArticleFilterForm(forms.Form):
         self.fields["service"].queryset = ServicePage.objects.live().public()
 
 
-class ArticleIndexPage(SitePage):
-    intro = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("A short welcome above the list of articles."),
-    )
-
-    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("intro"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
+class ArticleIndexPage(IndexPage):
     subpage_types = ["articles.ArticlePage"]
-    max_count_per_parent = 1
-    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("articles index")
