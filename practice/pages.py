@@ -213,6 +213,16 @@ class SitePage(SeoMixin, Page):
 
     # -- Structured data ---------------------------------------------------------------------
 
+    @property
+    def schema_name(self) -> str:
+        """The page's name in its structured data and last breadcrumb."""
+        return self.title
+
+    def get_schema_page_url(self, root_url: str, page_path: str) -> str:
+        """The address that identifies the page in its structured data. A routable page
+        serving another listing than its own (a topic of the articles index) returns that."""
+        return root_url + page_path
+
     def get_schema_page(self, links: SchemaLinks) -> dict:
         """Properties to add to the WebPage node, for page types that know more about it."""
         return {}
@@ -227,7 +237,8 @@ class SitePage(SeoMixin, Page):
         url_parts = self.get_url_parts(request)
         if url_parts is None:  # not routable, e.g. outside any site
             return []
-        links = SchemaLinks(request, root_url=url_parts[1], page_url=url_parts[1] + url_parts[2])
+        page_url = self.get_schema_page_url(root_url=url_parts[1], page_path=url_parts[2])
+        links = SchemaLinks(request, root_url=url_parts[1], page_url=page_url)
         nodes = [
             structured_data.organisation(
                 self.seo_org_fields,
@@ -243,7 +254,7 @@ class SitePage(SeoMixin, Page):
             "@type": self.schema_page_type,
             "@id": links.page_url,
             "url": links.page_url,
-            "name": self.title,
+            "name": self.schema_name,
             "description": self.seo_description,
             "inLanguage": structured_data.LANGUAGE,
             "isPartOf": structured_data.ref(structured_data.website_id(links.home_url)),
@@ -256,7 +267,7 @@ class SitePage(SeoMixin, Page):
         if self.breadcrumbs:
             crumbs = [(_("Home"), links.url_of(self.breadcrumbs[0]))]
             crumbs += [(crumb.title, links.url_of(crumb)) for crumb in self.breadcrumbs[1:]]
-            crumbs.append((self.title, links.page_url))
+            crumbs.append((self.schema_name, links.page_url))
             trail = structured_data.breadcrumb_list(crumbs, page_url=links.page_url)
             page_node["breadcrumb"] = structured_data.ref(trail["@id"])
             nodes.append(trail)

@@ -125,6 +125,12 @@ class PracticeContent:
         return {
             "home": self.home.url,
             "article index": self.indexes["article"].url,
+            "article index, page 2": f"{self.indexes['article'].url}?page=2",
+            "topic": f"{self.indexes['article'].url}topics/{self.topics[0].slug}/",
+            "topic, by service": (
+                f"{self.indexes['article'].url}topics/{self.topics[0].slug}/"
+                f"?service={self.services[0].slug}"
+            ),
             "article": self.articles[0].url,
             "service index": self.indexes["service"].url,
             "service": self.services[0].url,
@@ -170,7 +176,10 @@ def test_queries_do_not_grow_with_content(client, content):
 # and each many-to-many shown on a profile costs one.
 MAX_QUERIES = {
     "home": 20,  # featured services and therapists and latest articles, as cards; section links
-    "article index": 18,  # topic lookup, count + page of cards with topics, the topic list
+    "article index": 18,  # count + page of cards with topics, the topic list
+    "article index, page 2": 18,
+    "topic": 19,  # the topic, count + page of cards with topics, the topic list
+    "topic, by service": 20,  # and the service
     "article": 24,  # topics, author, reviewer, linked services, related article cards, body images
     "service index": 14,  # one page of service cards
     "service": 19,  # its image, therapist cards, article cards

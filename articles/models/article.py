@@ -178,6 +178,19 @@ class ArticlePage(SitePage):
     def topic_list(self):
         return list(self.topics.all())
 
+    @cached_property
+    def topic_links(self):
+        """The article's topics with the addresses of their pages and feeds."""
+        if not self.topic_list:
+            return []
+        # The parent is the articles index (page-type rules); `specific_deferred` makes it
+        # that type without another query.
+        return self.get_parent().specific_deferred.links_for_topics(self.topic_list)
+
+    @property
+    def topic_feeds(self):
+        return self.topic_links
+
     def get_schema_page(self, links: SchemaLinks) -> dict:
         """The clinical review belongs to the page (schema.org's MedicalWebPage)."""
         return {
