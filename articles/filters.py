@@ -23,12 +23,14 @@ class ArticleFilterSet(ListingFilterSet):
         field_name="topics",
         queryset=lambda request: ArticleTopic.objects.in_use(),
         to_field_name="slug",
+        distinct=False,  # one value of a many-to-many matches an article once: no DISTINCT
     )
     service = django_filters.ModelChoiceFilter(
         label=_("service"),
         field_name="related_services",
         queryset=live_services,
         to_field_name="slug",
+        distinct=False,
     )
 
     class Meta:

@@ -97,6 +97,13 @@ class ArticleIndexPage(RoutablePageMixin, IndexPage):
     def topic_feed_atom(self, request, slug):
         return LatestArticlesAtomFeed()(request, index=self, topic=self.get_topic(slug))
 
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin previews the index route whatever the mode; wagtail-seo's search
+        # preview is a mode of its own, rendered as Wagtail renders any preview mode.
+        if mode_name == self.default_preview_mode:
+            return super().serve_preview(request, mode_name)
+        return super(RoutablePageMixin, self).serve_preview(request, mode_name)
+
     def get_topic(self, slug) -> ArticleTopic:
         """A topic with live articles, else 404: a topic without articles has no page."""
         return get_object_or_404(ArticleTopic.objects.in_use(), slug=slug)
