@@ -2,11 +2,7 @@
 and found, and the timing command runs every representative search through the view. They live
 in the development-only `bench` app, which production settings never install."""
 
-import os
-import subprocess
-import sys
 from io import StringIO
-from pathlib import Path
 
 from django.core.management import call_command
 
@@ -15,7 +11,9 @@ import pytest
 from articles.models import ArticlePage
 from bench.management.commands.benchmark_search import QUERIES
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from .test_settings import SETUP, start_django
+
+LIST_COMMANDS = f"{SETUP}; from django.core.management import get_commands; print(*get_commands())"
 BENCH_COMMANDS = {"generate_articles", "benchmark_search"}
 
 
@@ -41,21 +39,7 @@ def test_generated_articles_are_searchable_and_every_benchmark_query_answers(db,
 
 def management_commands(**environment) -> set[str]:
     """The commands `manage.py` offers in a fresh process with only the given settings."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(environment)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "help", "--commands"],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = start_django(code=LIST_COMMANDS, **environment)
     assert result.returncode == 0, result.stderr
     return set(result.stdout.split())
 
@@ -71,7 +55,15 @@ def test_production_settings_do_not_install_the_bench_app():
 
 @pytest.mark.parametrize(
     "environment",
-    [{"DEBUG": "1"}, {"DJANGO_SETTINGS_MODULE": "tests.settings"}],
+    [
+        {"DEBUG": "1"},
+        # The test settings install it themselves, whatever DEBUG says.
+        {
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "SECRET_KEY": "a-long-random-test-key",
+            "ALLOWED_HOSTS": "testserver",
+        },
+    ],
     ids=["development", "tests"],
 )
 def test_development_and_test_settings_install_the_bench_app(environment):
