@@ -188,6 +188,18 @@ def test_paginated_listings_are_canonical_to_themselves(client, listing, listing
     assert node(page_two.graph, "CollectionPage")["@id"] == f"{ROOT_URL}{url}?page=2"
 
 
+def test_pagination_links_page_one_without_a_page_number(client, listing):
+    index_two = soup_of(client.get(listing.index.url, {"page": 2}))
+    filtered_two = soup_of(client.get(listing.anxiety_url, {"page": 2, "service": "x"}))
+
+    def links(soup):
+        return [a["href"] for a in soup.find("nav", class_="pagination").find_all("a")]
+
+    assert links(index_two) == [listing.index.url, listing.index.url, "?page=2"]
+    # Previous, 1, 2: other parameters are kept, page 1 has no ?page=1.
+    assert links(filtered_two) == ["?service=x", "?service=x", "?page=2&service=x"]
+
+
 def test_a_service_filter_is_not_a_page_of_its_own(client, listing):
     """A topic page filtered by service is a view of the topic page, canonical to it."""
     filtered = head_of(soup_of(client.get(listing.anxiety_url, {"service": listing.cbt.slug})))
