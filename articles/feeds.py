@@ -1,7 +1,9 @@
 """RSS and Atom feeds of the newest articles, for the whole site and for each topic.
 
-URLs (practice/urls.py): /feeds/articles.rss and .atom; /feeds/topics/<topic-slug>.rss and
-.atom. Links are absolute, from the Wagtail Site record like every other absolute URL.
+The site-wide feeds keep a fixed address that every page's head can link without a lookup:
+/feeds/articles.rss and .atom (articles/views.py). A topic's feeds are routes of the articles
+index, next to the topic's page: /articles/topics/<slug>/feed/ (RSS) and feed/atom/. Links are
+absolute, from the Wagtail Site record like every other absolute URL.
 """
 
 from dataclasses import dataclass
@@ -9,13 +11,13 @@ from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from .models import ArticleIndexPage, ArticlePage, ArticleTopic
+from .models.article import ArticlePage
+from .models.topics import ArticleTopic
 
 FEED_LENGTH = 20
 
@@ -23,7 +25,7 @@ FEED_LENGTH = 20
 @dataclass(frozen=True)
 class FeedSource:
     site: Site
-    index: ArticleIndexPage | None
+    index: Page  # the site's ArticleIndexPage
     topic: ArticleTopic | None
     path: str
 
@@ -31,17 +33,11 @@ class FeedSource:
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
 
-    def get_object(self, request, topic=None):
+    def get_object(self, request, index, topic=None):
         site = Site.find_for_request(request)
         if site is None:
             raise Http404("No site is configured for this address.")
-        index = ArticleIndexPage.objects.live().public().in_site(site).first()
-        return FeedSource(
-            site=site,
-            index=index,
-            topic=get_object_or_404(ArticleTopic, slug=topic) if topic else None,
-            path=request.path,
-        )
+        return FeedSource(site=site, index=index, topic=topic, path=request.path)
 
     def title(self, obj):
         name = obj.site.site_name or obj.site.hostname
@@ -50,16 +46,17 @@ class LatestArticlesFeed(Feed):
         return f"Articles from {name}"
 
     def link(self, obj):
-        if obj.index is None:
-            return f"{obj.site.root_url}/"
-        url = obj.index.get_full_url()
-        return f"{url}?topic={obj.topic.slug}" if obj.topic else url
+        if obj.topic:
+            return obj.index.get_full_url() + obj.index.topic_path(obj.topic)
+        return obj.index.get_full_url()
 
     def feed_url(self, obj):
         return f"{obj.site.root_url}{obj.path}"
 
     def description(self, obj):
-        if obj.index and obj.index.summary:
+        if obj.topic:
+            return obj.index.topic_description(obj.topic)
+        if obj.index.summary:
             return obj.index.summary
         return "Self-help articles written and reviewed by our clinicians."
 
@@ -67,7 +64,7 @@ class LatestArticlesFeed(Feed):
         articles = (
             ArticlePage.objects.live()
             .public()
-            .in_site(obj.site)
+            .descendant_of(obj.index)
             .defer_streamfields()
             .select_related("author")
             .prefetch_related("topics")

@@ -12,13 +12,17 @@ from operator import attrgetter
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
+from wagtail.search import index
 
 from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
 from wagtailseo.utils import ensure_absolute_url
@@ -88,8 +92,14 @@ class SchemaLinks:
 
 
 class SitePage(SeoMixin, Page):
-    """Abstract base: SEO and social metadata, breadcrumbs and a summary for listings."""
+    """Abstract base: SEO and social metadata, breadcrumbs and a summary for listings.
 
+    `summary` is declared here only. A page type whose cards and previews need it sets
+    `summary_required = True`: its copy of the field is then required to publish (a draft may
+    still be saved without it, as Wagtail does for every required field).
+    """
+
+    summary_required = False
     summary = models.TextField(
         max_length=300,
         blank=True,
@@ -206,6 +216,16 @@ class SitePage(SeoMixin, Page):
 
     # -- Structured data ---------------------------------------------------------------------
 
+    @property
+    def schema_name(self) -> str:
+        """The page's name in its structured data and last breadcrumb."""
+        return self.title
+
+    def get_schema_page_url(self, root_url: str, page_path: str) -> str:
+        """The address that identifies the page in its structured data. A routable page
+        serving another listing than its own (a topic of the articles index) returns that."""
+        return root_url + page_path
+
     def get_schema_page(self, links: SchemaLinks) -> dict:
         """Properties to add to the WebPage node, for page types that know more about it."""
         return {}
@@ -220,7 +240,8 @@ class SitePage(SeoMixin, Page):
         url_parts = self.get_url_parts(request)
         if url_parts is None:  # not routable, e.g. outside any site
             return []
-        links = SchemaLinks(request, root_url=url_parts[1], page_url=url_parts[1] + url_parts[2])
+        page_url = self.get_schema_page_url(root_url=url_parts[1], page_path=url_parts[2])
+        links = SchemaLinks(request, root_url=url_parts[1], page_url=page_url)
         nodes = [
             structured_data.organisation(
                 PracticeSettings.for_request(request)
@@ -238,7 +259,7 @@ class SitePage(SeoMixin, Page):
             "@type": self.schema_page_type,
             "@id": links.page_url,
             "url": links.page_url,
-            "name": self.title,
+            "name": self.schema_name,
             "description": self.seo_description,
             "inLanguage": structured_data.LANGUAGE,
             "isPartOf": structured_data.ref(structured_data.website_id(links.home_url)),
@@ -251,7 +272,7 @@ class SitePage(SeoMixin, Page):
         if self.breadcrumbs:
             crumbs = [(_("Home"), links.url_of(self.breadcrumbs[0]))]
             crumbs += [(crumb.title, links.url_of(crumb)) for crumb in self.breadcrumbs[1:]]
-            crumbs.append((self.title, links.page_url))
+            crumbs.append((self.schema_name, links.page_url))
             trail = structured_data.breadcrumb_list(crumbs, page_url=links.page_url)
             page_node["breadcrumb"] = structured_data.ref(trail["@id"])
             nodes.append(trail)
@@ -263,3 +284,38 @@ class SitePage(SeoMixin, Page):
         if faq:
             nodes.append(faq)
         return nodes
+
+
+@receiver(class_prepared)
+def require_summary(sender, **kwargs):
+    """Make `summary` required on the page types that ask for it.
+
+    Django gives each concrete subclass its own copy of an abstract base's fields, so setting
+    `blank` on that copy changes that page type only; the admin form, Wagtail's deferred
+    validation of drafts and `full_clean` on publishing all read it from there."""
+    if issubclass(sender, SitePage) and sender.summary_required:
+        sender._meta.get_field("summary").blank = False
+
+
+class IndexPage(SitePage):
+    """Abstract base of the listing pages (articles, services, therapists): one of each, under
+    the home page, a welcome above the list, and a schema.org CollectionPage."""
+
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("A short welcome above the list."),
+    )
+
+    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    schema_page_type = "CollectionPage"
+
+    class Meta:
+        abstract = True

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed
+from articles import views as article_views
 from practice import views as practice_views
 from search import views as search_views
 
@@ -16,10 +16,31 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", practice_views.robots_txt, name="robots_txt"),
-    path("feeds/articles.rss", LatestArticlesFeed(), name="articles_feed_rss"),
-    path("feeds/articles.atom", LatestArticlesAtomFeed(), name="articles_feed_atom"),
-    path("feeds/topics/<slug:topic>.rss", LatestArticlesFeed(), name="topic_feed_rss"),
-    path("feeds/topics/<slug:topic>.atom", LatestArticlesAtomFeed(), name="topic_feed_atom"),
+    path(
+        "feeds/articles.rss",
+        article_views.articles_feed,
+        {"feed_format": "rss"},
+        name="articles_feed_rss",
+    ),
+    path(
+        "feeds/articles.atom",
+        article_views.articles_feed,
+        {"feed_format": "atom"},
+        name="articles_feed_atom",
+    ),
+    # Topic feeds moved next to the topic pages (/articles/topics/<slug>/feed/).
+    path(
+        "feeds/topics/<slug:topic>.rss",
+        article_views.old_topic_feed,
+        {"feed_format": "rss"},
+        name="old_topic_feed_rss",
+    ),
+    path(
+        "feeds/topics/<slug:topic>.atom",
+        article_views.old_topic_feed,
+        {"feed_format": "atom"},
+        name="old_topic_feed_atom",
+    ),
 ]
 
 handler500 = practice_views.server_error

@@ -13,3 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = tempfile.mkdtemp(prefix="practice-test-static-")
+
+# The benchmark's commands are tested too (tests/test_bench_commands.py).
+if "bench" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("bench")  # noqa: F405

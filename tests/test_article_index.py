@@ -1,4 +1,5 @@
-"""The articles index: newest first, paginated, filtered by topic or service, never a 500."""
+"""The articles index: newest first, paginated, filtered by service (topics have pages of their
+own, tests/test_topics.py), never a 500."""
 
 import datetime
 
@@ -94,14 +95,31 @@ def topics_and_services(article_index, service_index):
     return parenting, cbt, emdr, articles
 
 
-def test_filter_by_topic(client, article_index, topics_and_services):
-    parenting, _cbt, _emdr, articles = topics_and_services
+def test_old_topic_filter_address_redirects_permanently_to_the_topic_page(
+    client, article_index, topics_and_services
+):
+    parenting, _cbt, _emdr, _articles = topics_and_services
 
     response = client.get(article_index.url, {"topic": parenting.slug})
 
-    assert set(listed(response)) == {articles["parenting_cbt"], articles["anxiety_emdr"]}
-    assert "Showing articles" in response.content.decode()
-    assert "<strong>Parenting</strong>" in response.content.decode()
+    assert response.status_code == 301
+    assert response["Location"] == f"{article_index.url}topics/{parenting.slug}/"
+
+
+def test_topic_redirect_keeps_the_other_valid_parameters(
+    client, article_index, topics_and_services
+):
+    parenting, cbt, _emdr, _articles = topics_and_services
+    topic_url = f"{article_index.url}topics/{parenting.slug}/"
+
+    kept = client.get(article_index.url, {"topic": parenting.slug, "service": cbt.slug, "page": 2})
+    dropped = client.get(
+        article_index.url, {"topic": parenting.slug, "service": "no-such-service", "page": "x"}
+    )
+
+    assert kept.status_code == dropped.status_code == 301
+    assert kept["Location"] == f"{topic_url}?service={cbt.slug}&page=2"
+    assert dropped["Location"] == topic_url
 
 
 def test_filter_by_service(client, article_index, topics_and_services):
@@ -113,12 +131,15 @@ def test_filter_by_service(client, article_index, topics_and_services):
     assert f'href="{cbt.url}">Cognitive behavioral therapy</a>' in response.content.decode()
 
 
-def test_filter_by_topic_and_service(client, article_index, topics_and_services):
+def test_filter_a_topic_page_by_service(client, article_index, topics_and_services):
     parenting, _cbt, emdr, articles = topics_and_services
 
-    response = client.get(article_index.url, {"topic": parenting.slug, "service": emdr.slug})
+    response = client.get(f"{article_index.url}topics/{parenting.slug}/", {"service": emdr.slug})
 
     assert listed(response) == [articles["anxiety_emdr"]]
+    html = response.content.decode()
+    assert "about <strong>Parenting</strong> and" in html
+    assert f'href="{emdr.url}">EMDR</a>' in html
 
 
 def test_filter_by_an_unpublished_service_is_treated_as_unknown(
@@ -130,7 +151,7 @@ def test_filter_by_an_unpublished_service_is_treated_as_unknown(
     response = client.get(article_index.url, {"service": cbt.slug})
 
     assert len(listed(response)) == len(articles)
-    assert response.context["filter_unknown"]
+    assert response.context["article_filter"].ignored_filters == ["service"]
 
 
 @pytest.mark.parametrize("parameter", ["topic", "service"])
@@ -143,7 +164,38 @@ def test_unknown_filter_shows_a_friendly_message_and_all_articles(
     response = client.get(article_index.url, {parameter: value})
 
     assert set(listed(response)) == set(articles.values())
-    assert "We couldn't find that topic or service." in response.content.decode()
+    html = response.content.decode()
+    assert "We couldn't find that topic or service" in html
+    assert f"the {parameter} filter is left out" in html
+
+
+def test_an_unknown_service_drops_only_that_filter_on_a_topic_page(
+    client, article_index, topics_and_services
+):
+    parenting, *_, articles = topics_and_services
+
+    response = client.get(
+        f"{article_index.url}topics/{parenting.slug}/", {"service": "renamed-service"}
+    )
+
+    assert set(listed(response)) == {articles["parenting_cbt"], articles["anxiety_emdr"]}
+    assert "the service filter is left out" in response.content.decode()
+
+
+def test_a_stale_topic_drops_that_filter_and_keeps_the_service(
+    client, article_index, topics_and_services
+):
+    """A topic whose articles were all unpublished has no page: the old link is not sent to a
+    404 but shows the articles of the service it also asked for, and says so."""
+    _parenting, cbt, _emdr, articles = topics_and_services
+    unused = ArticleTopicFactory(name="Retired topic")
+
+    response = client.get(article_index.url, {"topic": unused.slug, "service": cbt.slug})
+
+    assert set(listed(response)) == {articles["parenting_cbt"], articles["anxiety_cbt"]}
+    html = response.content.decode()
+    assert "the topic filter is left out and the others still apply" in html
+    assert f'href="{cbt.url}">Cognitive behavioral therapy</a>' in html
 
 
 def test_topic_list_offers_only_topics_with_live_articles(client, article_index):
@@ -155,5 +207,6 @@ def test_topic_list_offers_only_topics_with_live_articles(client, article_index)
 
     response = client.get(article_index.url)
 
-    assert list(response.context["topics"]) == [used]
-    assert f'?topic={used.slug}"' in response.content.decode()
+    assert [link.topic for link in response.context["topic_links"]] == [used]
+    assert f'href="{article_index.url}topics/{used.slug}/"' in response.content.decode()
+    assert "?topic=" not in response.content.decode()

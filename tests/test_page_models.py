@@ -1,17 +1,30 @@
 """Page-type rules: editors can only build the tree the site is designed for."""
 
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
 from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 import pytest
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage, StandardPage
+from practice.pages import IndexPage, SitePage
 from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, TherapistPage
 
 from .factories import (
+    ArticleIndexPageFactory,
     ArticlePageFactory,
+    ServiceIndexPageFactory,
     ServicePageFactory,
     StandardPageFactory,
+    TherapistIndexPageFactory,
     TherapistPageFactory,
 )
 
@@ -153,3 +166,91 @@ def test_reading_time_counts_the_words_of_every_block_and_nothing_else(article_i
 
 def test_an_empty_article_takes_a_minute_to_read(article_index):
     assert ArticlePageFactory(parent=article_index, body=[]).reading_time == 1
+
+
+# -- One index-page base, one summary field --------------------------------------------------
+
+
+@pytest.mark.parametrize("model", INDEX_PAGES, ids=lambda model: model.__name__)
+def test_index_pages_share_one_base(model):
+    assert issubclass(model, IndexPage)
+    assert model.schema_page_type == "CollectionPage"
+    assert model.parent_page_types == ["home.HomePage"]
+    assert model.max_count_per_parent == 1
+    assert [panel.field_name for panel in model.content_panels[-2:]] == ["summary", "intro"]
+    assert {field.field_name for field in model.search_fields} >= {"title", "summary", "intro"}
+
+
+PAGE_MODELS = [model for model in TREE_RULES if model is not HomePage]
+SUMMARY_REQUIRED = {ArticlePage, ServicePage, TherapistPage}
+
+
+@pytest.mark.parametrize("model", [HomePage, *PAGE_MODELS], ids=lambda model: model.__name__)
+def test_summary_is_declared_once_on_the_page_base(model):
+    # Django copies an abstract base's field into each page type, keeping its creation
+    # counter; a field declared again on the page type would have a counter of its own.
+    base_field = SitePage._meta.get_field("summary")
+    field = model._meta.get_field("summary")
+    assert field.creation_counter == base_field.creation_counter
+    assert field.max_length == 300
+    assert field.blank is (model not in SUMMARY_REQUIRED)
+    assert model.summary_required is (model in SUMMARY_REQUIRED)
+
+
+PAGE_FACTORIES = {
+    ArticleIndexPage: (ArticleIndexPageFactory, None),
+    ServiceIndexPage: (ServiceIndexPageFactory, None),
+    TherapistIndexPage: (TherapistIndexPageFactory, None),
+    StandardPage: (StandardPageFactory, None),
+    ArticlePage: (ArticlePageFactory, ArticleIndexPageFactory),
+    ServicePage: (ServicePageFactory, ServiceIndexPageFactory),
+    TherapistPage: (TherapistPageFactory, TherapistIndexPageFactory),
+}
+
+
+@pytest.fixture
+def page_of_type(home_page):
+    def make(model, **kwargs):
+        factory, parent_factory = PAGE_FACTORIES[model]
+        parent = parent_factory(parent=home_page) if parent_factory else home_page
+        return factory(parent=parent, **kwargs)
+
+    return make
+
+
+@pytest.mark.parametrize("model", PAGE_FACTORIES, ids=lambda model: model.__name__)
+def test_summary_is_required_to_publish_only_where_the_page_type_needs_it(page_of_type, model):
+    page = page_of_type(model)
+    page.summary = ""
+
+    if model in SUMMARY_REQUIRED:
+        with pytest.raises(ValidationError) as error:
+            page.save_revision().publish()
+        assert "summary" in error.value.message_dict
+    else:
+        page.save_revision().publish()
+        page.refresh_from_db()
+        assert page.live
+
+
+def test_a_draft_may_be_saved_without_a_summary_but_not_published(admin_client, page_of_type):
+    service = page_of_type(ServicePage, live=False)
+    url = reverse("wagtailadmin_pages:edit", args=[service.pk])
+
+    def submit(action):
+        data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+        # Wagtail draws StreamFields in JavaScript: send the body as the browser would.
+        body = streamfield([("paragraph", rich_text("<p>Worry is common and treatable.</p>"))])
+        data.update(nested_form_data({"body": body}))
+        data["summary"] = ""
+        data[action] = action
+        return admin_client.post(url, data)
+
+    refused = submit("action-publish")
+    assert refused.status_code == 200  # the form again, with the error on the field
+    assert "summary" in refused.context["form"].errors
+    service.refresh_from_db()
+    assert not service.live
+    assert submit("action-save").status_code == 302
+    service.refresh_from_db()
+    assert service.get_latest_revision_as_object().summary == ""

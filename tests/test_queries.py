@@ -128,6 +128,12 @@ class PracticeContent:
         return {
             "home": self.home.url,
             "article index": self.indexes["article"].url,
+            "article index, page 2": f"{self.indexes['article'].url}?page=2",
+            "topic": f"{self.indexes['article'].url}topics/{self.topics[0].slug}/",
+            "topic, by service": (
+                f"{self.indexes['article'].url}topics/{self.topics[0].slug}/"
+                f"?service={self.services[0].slug}"
+            ),
             "article": self.articles[0].url,
             "service index": self.indexes["service"].url,
             "service": self.services[0].url,
@@ -174,7 +180,10 @@ def test_queries_do_not_grow_with_content(client, content):
 # profile costs one.
 MAX_QUERIES = {
     "home": 21,  # featured services and therapists and latest articles, as cards; section links
-    "article index": 19,  # topic lookup, count + page of cards with topics, the topic list
+    "article index": 19,  # count + page of cards with topics, the topic list
+    "article index, page 2": 19,
+    "topic": 20,  # the topic, count + page of cards with topics, the topic list
+    "topic, by service": 21,  # and the service
     "article": 25,  # topics, author, reviewer, linked services, related article cards, body images
     "service index": 15,  # one page of service cards
     "service": 20,  # its image, therapist cards, article cards

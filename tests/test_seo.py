@@ -483,7 +483,9 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_inde
         for url in root.findall(f"{SITEMAP}url")
     }
     live = Page.objects.live().filter(depth__gt=1).exclude(pk=private.pk)
-    assert set(entries) == {f"{ROOT_URL}{page.url}" for page in live}
+    # The articles index's routes: the page of the one topic with live articles.
+    topic_pages = {f"{ROOT_URL}{article_index.url}topics/sleep/"}
+    assert set(entries) == {f"{ROOT_URL}{page.url}" for page in live} | topic_pages
     assert {f"{ROOT_URL}{page.url}" for page in pages.values()} <= set(entries)
     assert f"{ROOT_URL}{draft.url}" not in entries
     assert f"{ROOT_URL}{private.url}" not in entries
@@ -534,14 +536,31 @@ def test_rss_feed_lists_the_newest_articles_first(client, dated_articles):
     assert channel.find(f"{ATOM}link").get("href") == f"{ROOT_URL}/feeds/articles.rss"
 
 
-def test_atom_feed_per_topic(client, dated_articles):
-    response = client.get(f"/feeds/topics/{dated_articles['anxiety'].slug}.atom")
+def test_atom_feed_per_topic(client, dated_articles, article_index):
+    topic_page = f"{article_index.url}topics/{dated_articles['anxiety'].slug}/"
+    response = client.get(f"{topic_page}feed/atom/")
     assert response.status_code == 200
     feed = parse_xml(response.content)
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Older"]
     assert entries[0].find(f"{ATOM}link").get("href") == f"{ROOT_URL}{dated_articles['older'].url}"
-    assert client.get("/feeds/topics/no-such-topic.rss").status_code == 404
+    assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == f"{ROOT_URL}{topic_page}"
+    assert client.get(f"{article_index.url}topics/no-such-topic/feed/").status_code == 404
+
+
+@pytest.mark.parametrize("feed_format", ["rss", "atom"])
+def test_old_topic_feed_addresses_redirect_permanently(
+    client, dated_articles, article_index, feed_format
+):
+    slug = dated_articles["anxiety"].slug
+
+    response = client.get(f"/feeds/topics/{slug}.{feed_format}")
+
+    assert response.status_code == 301
+    new_path = {"rss": "feed/", "atom": "feed/atom/"}[feed_format]
+    assert response["Location"] == f"{article_index.url}topics/{slug}/{new_path}"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/feeds/topics/no-such-topic.{feed_format}").status_code == 404
 
 
 def test_feeds_are_discoverable_from_the_page_head(client, pages):
@@ -554,8 +573,8 @@ def test_feeds_are_discoverable_from_the_page_head(client, pages):
     assert feeds == {
         "/feeds/articles.rss": "application/rss+xml",
         "/feeds/articles.atom": "application/atom+xml",
-        "/feeds/topics/sleep.rss": "application/rss+xml",
-        "/feeds/topics/sleep.atom": "application/atom+xml",
+        "/articles/topics/sleep/feed/": "application/rss+xml",
+        "/articles/topics/sleep/feed/atom/": "application/atom+xml",
     }
 
 

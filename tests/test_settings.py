@@ -11,9 +11,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 SETUP = "import django; django.setup()"
 
 
-def start_django(**overrides):
+def start_django(code=SETUP, **overrides):
     """Load practice.settings in a fresh interpreter with DEBUG off and only the given
-    secrets set, as a production process would."""
+    secrets set, as a production process would, and run `code` there."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -21,7 +21,7 @@ def start_django(**overrides):
     }
     env.update({"DJANGO_SETTINGS_MODULE": "practice.settings", "DEBUG": "0"}, **overrides)
     return subprocess.run(  # noqa: S603 - a fixed command line, our own interpreter
-        [sys.executable, "-c", SETUP],
+        [sys.executable, "-c", code],
         cwd=PROJECT_DIR,
         env=env,
         capture_output=True,

@@ -1,18 +1,17 @@
 """Articles, their index, topics and the clinical review task, one module each."""
 
 from .article import ArticlePage
-from .index import ARTICLES_PER_PAGE, ArticleFilterForm, ArticleIndexPage, live_articles_tagged
+from .index import ARTICLES_PER_PAGE, ArticleIndexPage, TopicLink
 from .topics import ARTICLE_CARD_IMAGE, ArticleTopic, card_image_prefetch
 from .workflow import ClinicalReviewTask
 
 __all__ = [
     "ARTICLES_PER_PAGE",
     "ARTICLE_CARD_IMAGE",
-    "ArticleFilterForm",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTopic",
     "ClinicalReviewTask",
+    "TopicLink",
     "card_image_prefetch",
-    "live_articles_tagged",
 ]

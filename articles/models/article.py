@@ -28,13 +28,7 @@ REVIEW_RECORD_HELP = _(
 
 
 class ArticlePage(SitePage):
-    summary = models.TextField(
-        max_length=300,
-        help_text=_(
-            "One or two sentences shown in listings, search results and link previews. "
-            "Plain language; no clinical jargon."
-        ),
-    )
+    summary_required = True
     hero_image = models.ForeignKey(
         "practice.PracticeImage",
         null=True,
@@ -183,6 +177,19 @@ class ArticlePage(SitePage):
     @cached_property
     def topic_list(self):
         return list(self.topics.all())
+
+    @cached_property
+    def topic_links(self):
+        """The article's topics with the addresses of their pages and feeds."""
+        if not self.topic_list:
+            return []
+        # The parent is the articles index (page-type rules); `specific_deferred` makes it
+        # that type without another query.
+        return self.get_parent().specific_deferred.links_for_topics(self.topic_list)
+
+    @property
+    def topic_feeds(self):
+        return self.topic_links
 
     def get_schema_page(self, links: SchemaLinks) -> dict:
         """The clinical review belongs to the page (schema.org's MedicalWebPage)."""

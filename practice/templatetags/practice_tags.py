@@ -46,6 +46,18 @@ def page_numbers(page_obj):
 
 
 @register.simple_tag(takes_context=True)
+def page_url(context, params, number) -> str:
+    """The link to page `number` of a listing, keeping the query `params` (a QueryDict).
+    Page 1 has one address, without ?page=1: the one listings name as canonical."""
+    query = params.copy()
+    if number == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = number
+    return f"?{query.urlencode()}" if query else context["request"].path
+
+
+@register.simple_tag(takes_context=True)
 def section_urls(context, page: Page) -> dict[str, str]:
     """URLs of the live child pages of `page`, keyed by model name ("articleindexpage"), in one
     query, for the "see all" links on the home page."""

@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
-from practice.pages import SchemaLinks, SitePage
+from practice.pages import IndexPage, SchemaLinks, SitePage
 
 PORTRAIT_IMAGE = "fill-240x240"
 SERVICE_CARD_IMAGE = "fill-640x360"
@@ -21,23 +21,8 @@ def portrait_prefetch(lookup="photo"):
     return rendition_prefetch(lookup, PORTRAIT_IMAGE)
 
 
-class ServiceIndexPage(SitePage):
-    intro = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("A short welcome above the list of services."),
-    )
-
-    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("intro"),
-    ]
-    parent_page_types = ["home.HomePage"]
+class ServiceIndexPage(IndexPage):
     subpage_types = ["services.ServicePage"]
-    max_count_per_parent = 1
-    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("services index")
@@ -59,12 +44,7 @@ class ServiceIndexPage(SitePage):
 
 
 class ServicePage(SitePage):
-    summary = models.TextField(
-        max_length=300,
-        help_text=_(
-            "One or two sentences on who this helps and how. Shown in listings and previews."
-        ),
-    )
+    summary_required = True
     short_name = models.CharField(
         max_length=40,
         blank=True,
@@ -94,7 +74,12 @@ class ServicePage(SitePage):
     content_panels = [
         *SitePage.content_panels,
         FieldPanel("short_name"),
-        FieldPanel("summary"),
+        FieldPanel(
+            "summary",
+            help_text=_(
+                "One or two sentences on who this helps and how. Shown in listings and previews."
+            ),
+        ),
         FieldPanel("image"),
         FieldPanel("body"),
         FieldPanel("call_to_action"),

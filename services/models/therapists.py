@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from practice import structured_data
-from practice.pages import SchemaLinks, SitePage, live_related_pages
+from practice.pages import IndexPage, SchemaLinks, SitePage, live_related_pages
 
 from .services import ServicePage, portrait_prefetch
 from .taxonomy import InsuranceProvider, Specialty
@@ -29,23 +29,8 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
-class TherapistIndexPage(SitePage):
-    intro = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("A short welcome above the team list."),
-    )
-
-    content_panels = [*SitePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("intro"),
-    ]
-    parent_page_types = ["home.HomePage"]
+class TherapistIndexPage(IndexPage):
     subpage_types = ["services.TherapistPage"]
-    max_count_per_parent = 1
-    schema_page_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("therapists index")
@@ -120,6 +105,8 @@ class TherapistFilterForm(forms.Form):
 class TherapistPage(SitePage):
     """A clinician's profile. The page title is the clinician's name."""
 
+    summary_required = True
+
     credentials = models.CharField(
         max_length=80,
         help_text=_("Letters after the name, comma separated, e.g. 'LPC, NCC' or 'PhD'."),
@@ -150,12 +137,6 @@ class TherapistPage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("A friendly, recent head-and-shoulders photo. Square works best."),
-    )
-    summary = models.TextField(
-        max_length=300,
-        help_text=_(
-            "Two sentences in the clinician's voice, shown on the team page and in previews."
-        ),
     )
     bio = RichTextField(
         features=["bold", "italic", "link", "ul"],
@@ -237,7 +218,13 @@ class TherapistPage(SitePage):
                 FieldPanel("credentials"),
                 FieldPanel("job_title"),
                 FieldPanel("photo"),
-                FieldPanel("summary"),
+                FieldPanel(
+                    "summary",
+                    help_text=_(
+                        "Two sentences in the clinician's voice, shown on the team page and "
+                        "in previews."
+                    ),
+                ),
             ],
             heading=_("Introduction"),
         ),

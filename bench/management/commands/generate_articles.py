@@ -296,7 +296,7 @@ class Command(BaseCommand):
         index = ArticleIndexPage.objects.first()
         if index is None:
             raise CommandError("No articles index page: run `manage.py load_demo_content` first.")
-        rng = random.Random(seed)  # noqa: S311 (reproducible content, not secrets)
+        rng = random.Random(seed)
         topics = list(ArticleTopic.objects.all())
         authors = list(TherapistPage.objects.live())
         services = list(ServicePage.objects.live())
