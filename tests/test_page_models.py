@@ -6,7 +6,13 @@ import pytest
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage, StandardPage
-from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, TherapistPage
+from services.models import (
+    AppointmentRequestPage,
+    ServiceIndexPage,
+    ServicePage,
+    TherapistIndexPage,
+    TherapistPage,
+)
 
 from .factories import (
     ArticlePageFactory,
@@ -19,7 +25,7 @@ INDEX_PAGES = [ArticleIndexPage, ServiceIndexPage, TherapistIndexPage]
 
 # Each page type and the exact parent and child types it allows.
 TREE_RULES = {
-    HomePage: ({Page}, {*INDEX_PAGES, StandardPage}),
+    HomePage: ({Page}, {*INDEX_PAGES, AppointmentRequestPage, StandardPage}),
     ArticleIndexPage: ({HomePage}, {ArticlePage}),
     ArticlePage: ({ArticleIndexPage}, set()),
     ServiceIndexPage: ({HomePage}, {ServicePage}),
@@ -27,6 +33,7 @@ TREE_RULES = {
     TherapistIndexPage: ({HomePage}, {TherapistPage}),
     TherapistPage: ({TherapistIndexPage}, set()),
     StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+    AppointmentRequestPage: ({HomePage}, set()),
 }
 
 
