@@ -65,7 +65,7 @@ def test_form_renders_every_field_with_label_autocomplete_and_inputmode(client, 
     assert "<legend>How should we contact you?</legend>" in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "not monitored around the clock" in html
-    assert 'id="crisis-help"' in html
+    assert 'href="#crisis-help"' in html and 'id="crisis-help"' in html
     assert "Please do not include clinical details" in html
     # Telehealth only where the practice is licensed.
     assert '<option value="AL">Alabama</option>' in html
@@ -156,7 +156,8 @@ def test_thank_you_page_says_what_happens_next_and_shows_crisis_resources(client
     html = response.content.decode()
     assert "We have your request" in html
     assert "within one business day" in html
-    assert 'id="crisis-help"' in html
+    main = html.split("<main")[1].split("</main>")[0]
+    assert "crisis-resources" in main and 'href="tel:988"' in main
     assert VISITOR["name"] not in html
     assert response.redirect_chain[-1][0] == request_page.url + "thank-you/"
 
