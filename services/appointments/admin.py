@@ -93,6 +93,8 @@ class AppointmentRequestViewSet(ModelViewSet):
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False
+    # A request's service or therapist must not list it under the page's "Usage" in the admin.
+    add_to_reference_index = False
     index_view_class = AppointmentIndexView
     edit_view_class = AppointmentEditView
     filterset_class = AppointmentRequestFilterSet
