@@ -7,6 +7,7 @@ import uuid
 from django.core import mail
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 
@@ -332,3 +333,25 @@ def test_no_input_gives_a_server_error(client, request_page, data):
     response = post(client, request_page, data)
     assert response.status_code == 200
     assert not AppointmentRequest.objects.exists()
+
+
+# Configuration
+
+
+def test_production_refuses_to_start_without_an_encryption_key():
+    from .test_settings import start_django
+
+    result = start_django(SECRET_KEY="a-long-random-production-key", ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "APPOINTMENT_ENCRYPTION_KEYS must be set when DEBUG is off" in result.stderr
+
+
+def test_a_malformed_key_is_reported_clearly(request_page, settings, client):
+    settings.APPOINTMENT_ENCRYPTION_KEYS = ["not-a-fernet-key"]
+    with pytest.raises(Exception, match="not a Fernet key"):
+        AppointmentRequest.objects.create(
+            name="x",
+            contact_method="email",
+            session_format="in_person",
+            consented_at=timezone.now(),
+        )
