@@ -277,3 +277,31 @@ def test_the_cached_link_follows_a_renamed_form_page(client, linked_site):
     request_page.slug = "ask-for-an-appointment"
     request_page.save_revision().publish()
     assert 'href="/ask-for-an-appointment/?service=cbt"' in client.get(service.url).content.decode()
+
+
+def test_editors_preview_the_request_page(client, django_user_model, home_page):
+    page = AppointmentRequestPageFactory(parent=home_page)
+    client.force_login(staff(django_user_model, "root", superuser=True))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "message_notice": "Please keep clinical details for your first session.",
+        "telehealth_states": "AL",
+        "thank_you_heading": "Thank you",
+        "thank_you_text": '{"blocks": [], "entityMap": {}}',
+        "intro": '{"blocks": [], "entityMap": {}}',
+    }
+    assert client.post(preview_url, data).json()["is_valid"]
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Please keep clinical details for your first session." in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_superusers_are_not_emailed_unless_in_intake(django_user_model, intake_user):
+    from services.appointments.notifications import intake_recipients
+
+    staff(django_user_model, "root", superuser=True)
+    assert intake_recipients() == ["intake@riverbend.example"]

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from services.models import AppointmentRequest
 
-from .permissions import intake_permission_policy
+from .permissions import INTAKE_GROUP, intake_permission_policy
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,11 @@ def admin_url(appointment: AppointmentRequest) -> str:
 def intake_recipients() -> list[str]:
     if settings.APPOINTMENT_NOTIFICATION_EMAILS:
         return list(settings.APPOINTMENT_NOTIFICATION_EMAILS)
-    users = intake_permission_policy.users_with_permission("change").exclude(email="")
+    users = (
+        intake_permission_policy.users_with_permission("change")
+        .filter(groups__name=INTAKE_GROUP)
+        .exclude(email="")
+    )
     return sorted({user.email for user in users})
 
 
