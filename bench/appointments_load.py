@@ -214,7 +214,10 @@ def report(args, results, elapsed, counts) -> int:
     print(f"Database:           {args.database}")
     print(f"Visitors:           {len(results)} of {args.requests}, {args.clients} at a time")
     print(f"Form posts:         {2 * len(results)} (each request sent twice)")
-    print(f"Elapsed:            {elapsed:.1f} s, {len(results) / elapsed:.1f} requests/s")
+    print(
+        f"Elapsed:            {elapsed:.1f} s: {len(results) / elapsed:.1f} visitors/s, "
+        f"{len(statuses) / elapsed:.1f} HTTP requests/s"
+    )
     print(
         f"Submit p50 / p99:   {statistics.median(posts):.0f} ms / {percentile(posts, 0.99):.0f} ms"
     )
