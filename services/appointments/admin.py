@@ -72,20 +72,6 @@ def record_export(appointments, user):
     )
 
 
-class AgeColumn(Column):
-    def get_value(self, instance):
-        return timezone.now() - instance.created_at
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["value"] = humanise_age(instance.created_at)
-        return context
-
-
-def humanise_age(since) -> str:
-    return timesince(since, depth=1)
-
-
 class AppointmentRequestViewSet(ModelViewSet):
     model = AppointmentRequest
     icon = "mail"
@@ -101,7 +87,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     list_display = [
         "__str__",
         DateColumn("created_at", label=_("Received")),
-        AgeColumn("age", label=_("Waiting for"), sort_key="created_at"),
+        Column("waiting_for", label=_("Waiting for"), sort_key="created_at"),
         "status",
         "service",
         "contact_method",
@@ -213,8 +199,7 @@ class IntakePanel(Component):
         summary = new.aggregate(oldest=Min("created_at"), count=Count("pk"))
         return {
             "new_count": summary["count"],
-            "oldest_new": summary["oldest"],
-            "oldest_age": humanise_age(summary["oldest"]) if summary["oldest"] else "",
+            "oldest_age": timesince(summary["oldest"], depth=1) if summary["oldest"] else "",
             "list_url": appointment_viewset.get_url_name("index"),
             "failed_emails": AppointmentRequest.objects.awaiting_notification()
             .filter(notify_attempts__gt=0)

@@ -35,21 +35,16 @@ def normalise_us_phone(value: str) -> str:
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
-class ChoiceBySlugField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
-
-
 class AppointmentRequestForm(forms.ModelForm):
     submission_token = forms.UUIDField(widget=forms.HiddenInput)
-    service = ChoiceBySlugField(
+    service = forms.ModelChoiceField(
         queryset=ServicePage.objects.none(),
         to_field_name="slug",
         label=_("What would you like help with?"),
         empty_label=_("Not sure yet: help me choose"),
         required=False,
     )
-    therapist = ChoiceBySlugField(
+    therapist = forms.ModelChoiceField(
         queryset=TherapistPage.objects.none(),
         to_field_name="slug",
         label=_("Preferred therapist (optional)"),

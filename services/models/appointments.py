@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -224,8 +225,9 @@ class AppointmentRequest(models.Model):
         return _("Request #%(number)s") % {"number": self.pk}
 
     @property
-    def age(self) -> timedelta:
-        return timezone.now() - self.created_at
+    def waiting_for(self) -> str:
+        """How long ago the request arrived, e.g. "5 hours"."""
+        return timesince(self.created_at, depth=1)
 
     @cached_property
     def preferred_days_display(self) -> str:
