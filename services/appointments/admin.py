@@ -9,7 +9,13 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
@@ -119,39 +125,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     export_filename = "appointment-requests"
     edit_handler = ObjectList(
         [
-            MultiFieldPanel(
-                [
-                    FieldPanel("name", read_only=True),
-                    FieldRowPanel(
-                        [
-                            FieldPanel("contact_method", read_only=True),
-                            FieldPanel("phone", read_only=True),
-                            FieldPanel("email", read_only=True),
-                        ]
-                    ),
-                    FieldRowPanel(
-                        [
-                            FieldPanel("session_format", read_only=True),
-                            FieldPanel("telehealth_state", read_only=True),
-                        ]
-                    ),
-                    FieldRowPanel(
-                        [
-                            FieldPanel("service", read_only=True),
-                            FieldPanel("therapist", read_only=True),
-                        ]
-                    ),
-                    FieldRowPanel(
-                        [
-                            FieldPanel("preferred_days", read_only=True),
-                            FieldPanel("preferred_times", read_only=True),
-                        ]
-                    ),
-                    FieldPanel("message", read_only=True),
-                    FieldPanel("consented_at", read_only=True),
-                ],
-                heading=_("The request"),
-            ),
+            HelpPanel(template="services/admin/request_details.html", heading=_("The request")),
             MultiFieldPanel(
                 [FieldPanel("status"), FieldPanel("notes")],
                 heading=_("Intake"),
