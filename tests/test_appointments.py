@@ -257,7 +257,8 @@ def test_a_body_of_several_megabytes_is_refused_with_a_clear_page(client, reques
 
 
 FIELD_ERRORS = {
-    "missing name": ({"name": ""}, "name", "This field is required."),
+    "missing name": ({"name": ""}, "name", "Enter your name."),
+    "missing contact method": ({"contact_method": ""}, "contact_method", "Choose how we"),
     "overlong name": ({"name": "A" * 101}, "name", "under 100 characters"),
     "bad email": ({"contact_method": "email", "email": "casey@"}, "email", "valid email"),
     "missing email": ({"contact_method": "email", "email": ""}, "email", "Enter an email"),

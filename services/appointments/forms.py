@@ -96,6 +96,11 @@ class AppointmentRequestForm(forms.ModelForm):
             "telehealth_state": _("Which state will you be in for telehealth sessions?"),
             "message": _("Anything else we should know? (optional)"),
         }
+        error_messages = {
+            "name": {"required": _("Enter your name. A first name is fine.")},
+            "contact_method": {"required": _("Choose how we should contact you.")},
+            "session_format": {"required": _("Choose telehealth, in person, or either.")},
+        }
         help_texts = {
             "name": _("The name you would like us to use. A first name is fine."),
             "phone": _("Needed for a call or a text."),
