@@ -72,6 +72,7 @@ class HomePage(SitePage):
         "articles.ArticleIndexPage",
         "services.ServiceIndexPage",
         "services.TherapistIndexPage",
+        "services.AppointmentRequestPage",
         "home.StandardPage",
     ]
     max_count = 1

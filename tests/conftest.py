@@ -5,7 +5,7 @@ from wagtail.models import Site
 import pytest
 
 from home.models import HomePage
-from practice.models import PracticeSettings
+from practice.models import PracticeSettings, PracticeTelehealthState
 
 from .factories import (
     ArticleIndexPageFactory,
@@ -51,6 +51,14 @@ def practice_settings(site):
         booking_label="Book a first session",
         telehealth_message="Telehealth appointments available across Alabama.",
     )
+
+
+@pytest.fixture
+def practice_with_telehealth(practice_settings):
+    """The practice offers telehealth in Alabama and Georgia."""
+    for state in ("AL", "GA"):
+        PracticeTelehealthState.objects.create(practice=practice_settings, state=state)
+    return practice_settings
 
 
 @pytest.fixture(autouse=True)

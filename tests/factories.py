@@ -12,6 +12,7 @@ from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.models import HomePage, StandardPage
 from practice.images import PracticeImage
 from services.models import (
+    AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
     ServiceIndexPage,
@@ -131,3 +132,11 @@ class ArticlePageFactory(SitePageFactory):
 
     class Meta:
         model = ArticlePage
+
+
+class AppointmentRequestPageFactory(SitePageFactory):
+    title = "Request an appointment"
+    summary = "Ask for a first appointment online; our intake team answers within a business day."
+
+    class Meta:
+        model = AppointmentRequestPage

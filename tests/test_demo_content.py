@@ -22,6 +22,7 @@ from home.models import HomeFeaturedService, HomeFeaturedTherapist, HomePage, St
 from practice.images import PracticeImage
 from practice.models import PracticeSettings, PracticeTelehealthState
 from services.models import (
+    AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
     ServiceIndexPage,
@@ -40,6 +41,7 @@ COUNTED_MODELS = [
     TherapistIndexPage,
     TherapistPage,
     StandardPage,
+    AppointmentRequestPage,
     HomeFeaturedService,
     HomeFeaturedTherapist,
     ArticleTopic,
@@ -161,10 +163,11 @@ def test_therapist_profiles_are_marked_as_samples(demo_site):
 
 def test_settings_point_at_demo_pages(demo_site, client):
     practice = PracticeSettings.for_site(demo_site)
-    request_page = StandardPage.objects.get(slug="request-an-appointment")
+    request_page = AppointmentRequestPage.objects.get(slug="request-an-appointment")
     assert practice.phone_href == "tel:+12055550142"
-    assert practice.booking_url == "http://127.0.0.1:8000/request-an-appointment/"
+    assert practice.booking_url == ""  # the booking buttons go to the request form
     assert client.get(request_page.url).status_code == 200
+    assert f'href="{request_page.url}"' in client.get("/").content.decode()
     assert [link.value.href for link in practice.navigation] == [
         "/services/",
         "/therapists/",

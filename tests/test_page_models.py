@@ -16,7 +16,13 @@ import pytest
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage, StandardPage
 from practice.pages import IndexPage, SitePage
-from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, TherapistPage
+from services.models import (
+    AppointmentRequestPage,
+    ServiceIndexPage,
+    ServicePage,
+    TherapistIndexPage,
+    TherapistPage,
+)
 
 from .factories import (
     ArticleIndexPageFactory,
@@ -32,7 +38,7 @@ INDEX_PAGES = [ArticleIndexPage, ServiceIndexPage, TherapistIndexPage]
 
 # Each page type and the exact parent and child types it allows.
 TREE_RULES = {
-    HomePage: ({Page}, {*INDEX_PAGES, StandardPage}),
+    HomePage: ({Page}, {*INDEX_PAGES, AppointmentRequestPage, StandardPage}),
     ArticleIndexPage: ({HomePage}, {ArticlePage}),
     ArticlePage: ({ArticleIndexPage}, set()),
     ServiceIndexPage: ({HomePage}, {ServicePage}),
@@ -40,6 +46,7 @@ TREE_RULES = {
     TherapistIndexPage: ({HomePage}, {TherapistPage}),
     TherapistPage: ({TherapistIndexPage}, set()),
     StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+    AppointmentRequestPage: ({HomePage}, set()),
 }
 
 

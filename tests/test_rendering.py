@@ -8,9 +8,16 @@ import pytest
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomeFeaturedService, HomeFeaturedTherapist, HomePage, StandardPage
-from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, TherapistPage
+from services.models import (
+    AppointmentRequestPage,
+    ServiceIndexPage,
+    ServicePage,
+    TherapistIndexPage,
+    TherapistPage,
+)
 
 from .factories import (
+    AppointmentRequestPageFactory,
     ArticlePageFactory,
     ArticleTopicFactory,
     ImageFactory,
@@ -210,6 +217,21 @@ def build_therapist_page(request):
     ]
 
 
+def build_appointment_request_page(request):
+    request.getfixturevalue("practice_with_telehealth")
+    page = AppointmentRequestPageFactory(
+        parent=request.getfixturevalue("home_page"),
+        intro="<p>A few details are enough for us to get back to you.</p>",
+        message_notice="Please leave out symptoms and diagnoses.",
+    )
+    return page, [
+        "<h1>Request an appointment</h1>",
+        "A few details are enough for us to get back to you.",
+        "Please leave out symptoms and diagnoses.",
+        '<option value="AL">Alabama</option>',
+    ]
+
+
 BUILDERS = {
     HomePage: build_home_page,
     StandardPage: build_standard_page,
@@ -219,6 +241,7 @@ BUILDERS = {
     ServicePage: build_service_page,
     TherapistIndexPage: build_therapist_index_page,
     TherapistPage: build_therapist_page,
+    AppointmentRequestPage: build_appointment_request_page,
 }
 
 

@@ -17,7 +17,14 @@ def start_django(code=SETUP, **overrides):
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+        if name
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "APPOINTMENT_ENCRYPTION_KEYS",
+            "DEBUG",
+            "DJANGO_SETTINGS_MODULE",
+        }
     }
     env.update({"DJANGO_SETTINGS_MODULE": "practice.settings", "DEBUG": "0"}, **overrides)
     return subprocess.run(  # noqa: S603 - a fixed command line, our own interpreter
@@ -50,7 +57,11 @@ def test_production_refuses_to_start_without_secrets(overrides, message):
 
 
 def test_production_starts_with_secrets_set():
-    result = start_django(SECRET_KEY="a-long-random-production-key", ALLOWED_HOSTS="example.org")
+    result = start_django(
+        SECRET_KEY="a-long-random-production-key",
+        ALLOWED_HOSTS="example.org",
+        APPOINTMENT_ENCRYPTION_KEYS="uZJ4c3Yq0p7m1wS9v2Xr5b8TnKfLhGdEaCsQjPzRoWk=",
+    )
 
     assert result.returncode == 0, result.stderr
 

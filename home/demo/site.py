@@ -196,6 +196,8 @@ PRACTICE_SETTINGS = {
     "tagline": "Therapy for anxiety, trauma and life's hard seasons",
     "logo": ImageRef("logo"),
     "phone": PHONE,
+    # Blank: the booking buttons go to the request form below, not an external scheduler.
+    "booking_url": "",
     "booking_label": "Request an appointment",
     "email": EMAIL,
     "street_address": "2100 Example Avenue South\nSuite 300",
@@ -426,61 +428,6 @@ STANDARD_PAGES = {
             ),
         ],
     },
-    "request-an-appointment": {
-        "title": "Request an appointment",
-        "summary": (
-            "How to book a first appointment by phone or telehealth, and what happens after "
-            "you reach out."
-        ),
-        "body": [
-            callout(
-                "Our phone line and inbox are not monitored around the clock. If you are in "
-                'crisis, call or text <a href="tel:988">988</a> for the 988 Suicide &amp; '
-                'Crisis Lifeline, or call <a href="tel:911">911</a> in an emergency.',
-                title="Need help right now?",
-                tone="support",
-            ),
-            paragraph(
-                "Reaching out can be the hardest part. You do not need to have the right words "
-                "or know which kind of therapy you want."
-            ),
-            h2("How to book"),
-            bullets(
-                "<b>Call us</b> during office hours (the number and hours are at the foot of "
-                "this page). "
-                "If we miss you, leave your first name and a number and we will call back "
-                "within one business day.",
-                "<b>Choose telehealth or in person.</b> Tell us which you prefer; most of our "
-                "therapists offer both.",
-                "<b>Have your insurance card handy</b> if you plan to use insurance, so we can "
-                "check your benefits.",
-                lead_in="Booking takes a few minutes:",
-            ),
-            h2("What happens next"),
-            paragraph(
-                "Our intake coordinator will ask a few practical questions (your availability, "
-                "insurance, and the kind of help you are looking for) and suggest a therapist. "
-                "Your first session is a chance to get to know each other; it is fine to ask "
-                "questions and to decide whether the fit feels right."
-            ),
-            h2("Please keep details private"),
-            paragraph(
-                "Please do not send clinical details (symptoms, diagnoses, medications) by email "
-                "or through this website. Share them with your therapist in session instead."
-            ),
-            faq(
-                (
-                    "How soon can I be seen?",
-                    "Most new clients have a first appointment within one to two weeks. Each "
-                    "therapist's profile shows whether they are accepting new clients.",
-                ),
-                (
-                    "Do I need a referral?",
-                    "No. Some insurance plans ask for one, and we will tell you if yours does.",
-                ),
-            ),
-        ],
-    },
     "privacy-notice": {
         "title": "Privacy notice",
         "summary": (
@@ -502,6 +449,8 @@ STANDARD_PAGES = {
                 "Standard server logs (address, browser and pages requested), kept for up to "
                 "30 days to keep the site secure.",
                 "What you choose to tell us when you call or write to us, used only to reply.",
+                "What you send with the appointment request form, read only by our intake "
+                "team, stored encrypted and deleted after 90 days.",
                 lead_in="When you visit this website we collect:",
             ),
             h2("What we do not do"),
@@ -561,4 +510,19 @@ STANDARD_PAGES = {
             ),
         ],
     },
+}
+
+
+# The request form: its fields are fixed in code; these are the words around them.
+APPOINTMENT_REQUEST_PAGE = {
+    "title": "Request an appointment",
+    "summary": (
+        "Ask for a first appointment online, any time. Our intake team replies within one "
+        "business day, by phone, text or email as you prefer."
+    ),
+    "intro": (
+        "<p>Reaching out can be the hardest part. You do not need the right words or to know "
+        "which kind of therapy you want: a few details are enough for our intake coordinator "
+        "to get back to you. If you would rather talk, call us: the number is at the top of every page.</p>"
+    ),
 }

@@ -1,5 +1,6 @@
 """Services, clinicians and the lists they share, one module each."""
 
+from .appointments import AppointmentRequest, AppointmentRequestPage
 from .services import SERVICE_CARD_IMAGE, ServiceIndexPage, ServicePage, portrait_prefetch
 from .taxonomy import ClientGroup, InsuranceProvider, Specialty
 from .therapists import THERAPISTS_PER_PAGE, TherapistFilterForm, TherapistIndexPage, TherapistPage
@@ -7,6 +8,8 @@ from .therapists import THERAPISTS_PER_PAGE, TherapistFilterForm, TherapistIndex
 __all__ = [
     "SERVICE_CARD_IMAGE",
     "THERAPISTS_PER_PAGE",
+    "AppointmentRequest",
+    "AppointmentRequestPage",
     "ClientGroup",
     "InsuranceProvider",
     "ServiceIndexPage",

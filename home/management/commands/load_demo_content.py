@@ -30,6 +30,7 @@ from home.models import HomePage, StandardPage
 from practice.images import PracticeImage
 from practice.models import PracticeSettings
 from services.models import (
+    AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
     ServiceIndexPage,
@@ -51,6 +52,7 @@ TERMS = [
     (InsuranceProvider, site.INSURANCE_PROVIDERS),
 ]
 HOME_SLUG = "home"
+REQUEST_PAGE_SLUG = "request-an-appointment"
 
 
 class Command(BaseCommand):
@@ -90,6 +92,8 @@ class DemoLoader:
         self.load_terms()
         home = HomePage.objects.get()
         self.pages[HOME_SLUG] = home
+        # Earlier demo sites had a plain page at the request form's address.
+        StandardPage.objects.child_of(home).filter(slug=REQUEST_PAGE_SLUG).delete()
         self.site = self.load_site(home)
         plan = list(self.page_plan())
         # Pages link to each other, so all of them must exist before any content is filled in.
@@ -165,9 +169,10 @@ class DemoLoader:
         return demo_site
 
     def load_settings(self):
-        booking_page = self.page("request-an-appointment")
-        practice_spec = {**site.PRACTICE_SETTINGS, "booking_url": booking_page.get_full_url()}
-        for model, spec in ((PracticeSettings, practice_spec), (SeoSettings, site.SEO_SETTINGS)):
+        for model, spec in (
+            (PracticeSettings, site.PRACTICE_SETTINGS),
+            (SeoSettings, site.SEO_SETTINGS),
+        ):
             settings = model.for_site(self.site)
             if self.apply(settings, spec):
                 settings.full_clean()
@@ -184,6 +189,7 @@ class DemoLoader:
             yield HOME_SLUG, INDEX_MODELS[slug], slug, spec
         for slug, spec in site.STANDARD_PAGES.items():
             yield HOME_SLUG, StandardPage, slug, spec
+        yield HOME_SLUG, AppointmentRequestPage, REQUEST_PAGE_SLUG, site.APPOINTMENT_REQUEST_PAGE
         for slug, spec in services.SERVICES.items():
             yield "services", ServicePage, slug, spec
         for slug, spec in therapists.THERAPISTS.items():
