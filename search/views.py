@@ -15,7 +15,8 @@ from services.models import ServicePage
 
 from .forms import SearchForm
 from .models import CrisisTerm, search_words
-from .results import RESULT_TYPES, SiteSearch
+from .results import RESULT_TYPES, SiteSearch, pages_that_help_in_a_crisis
+from .vocabulary import SynonymSet, corrected_words, site_vocabulary
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 8
@@ -84,9 +85,26 @@ def search(request):
         context["search_params"]["q"] = query
     if form.result_type:
         context["search_params"]["type"] = form.result_type
+    if form.cleaned_data.get("exact"):
+        context["search_params"]["exact"] = "1"
 
-    if words:
-        site_search = SiteSearch(words, result_type=form.result_type, site=site)
+    if words and context["in_crisis"]:
+        # Only what helps now: the crisis resources, then pages about crisis and coping;
+        # never a spelling hint, partial matches, or a record of the search.
+        context["crisis_help_pages"] = pages_that_help_in_a_crisis(site)
+    elif words:
+        synonyms = SynonymSet.load()
+        site_search = SiteSearch(words, result_type=form.result_type, site=site, synonyms=synonyms)
+        correction = None
+        if not form.cleaned_data.get("exact"):
+            correction = corrected_words(site_search.words, site_vocabulary(site and site.pk))
+        if correction:
+            # A word the site never uses, close to one it does: search for what was meant.
+            context["corrected_from"] = query
+            context["did_you_mean"] = " ".join(correction)
+            site_search = SiteSearch(
+                correction, result_type=form.result_type, site=site, synonyms=synonyms
+            )
         results = site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
         context.update(
             site_search=site_search,
