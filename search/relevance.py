@@ -48,6 +48,10 @@ TITLE_ONLY = (HomePage, ArticleIndexPage, ServiceIndexPage, TherapistIndexPage)
 # an article or service still comes before such a home or index page.
 MENTIONS = 0.2
 
+# Words every page of a therapy practice could be about: they decide what a page is about only
+# when a search has nothing else ("therapy"), not in "how much does therapy cost".
+GENERIC_WORDS = frozenset(["therapy", "therapist", "counseling", "counselor", "treatment", "help"])
+
 # The names of a page's subjects: the relations that say what a page is about.
 SUBJECT_RELATIONS = {
     ArticlePage: ["topics"],
@@ -99,6 +103,8 @@ def aboutness(
 ) -> float:
     """How much the page is about the query, before its type's weight: 0 when only its text
     mentions the words. `prefix`: the words are starts of words."""
+    specific = [group for group in groups if not set(group[0]) <= GENERIC_WORDS]
+    groups = tuple(specific) or groups
     if not groups:
         return 0.0
     title = words_of(page.title, getattr(page, "short_name", ""))

@@ -22,31 +22,10 @@ from articles.models import ArticlePage
 from services.models import ServicePage, TherapistPage
 
 from .relevance import RERANK_DEPTH, aboutness, rank_by_intent, subject_names
-from .vocabulary import SynonymSet
+from .vocabulary import STOP_WORDS, SynonymSet, significant
 
 # Enough for any real question; caps the cost of an "any of the words" query.
 MAX_QUERY_WORDS = 8
-
-# The words PostgreSQL's English configuration leaves out of searches (Snowball's English stop
-# words, and the rest of "I'm" or "you've"), left out here for every backend when a search has
-# other words. SQLite's full-text search keeps them, so "what are panic attacks?" needed pages
-# with "what" and "are", then matched every page through "are".
-# fmt: off
-STOP_WORDS = frozenset([
-    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
-    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
-    "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
-    "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be",
-    "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an",
-    "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for",
-    "with", "about", "against", "between", "into", "through", "during", "before", "after",
-    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under",
-    "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all",
-    "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not",
-    "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don",
-    "should", "now", "d", "ll", "m", "re", "ve",
-])
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -83,7 +62,7 @@ def run_search(pages, query, match: str, **kwargs):
 
 
 def alternatives_query(alternatives):
-    queries = [PlainText(" ".join(alternative)) for alternative in alternatives]
+    queries = [PlainText(" ".join(significant(alternative))) for alternative in alternatives]
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
@@ -241,9 +220,14 @@ def pages_that_help_in_a_crisis(site: Site | None) -> list[Page]:
     pages = pages.not_type(ServicePage, TherapistPage).specific().defer_streamfields()
     candidates = list(run_search(pages, " ".join(CRISIS_HELP_WORDS), ANY_WORD)[:RERANK_DEPTH])
     subjects = subject_names(candidates)
-    scored = [
-        (max(aboutness(page, (((word,),),), subjects[page.pk]) for word in CRISIS_HELP_WORDS), page)
-        for page in candidates
-    ]
-    helpful = sorted((item for item in scored if item[0] > 0), key=lambda item: -item[0])
-    return [page for _, page in helpful[:CRISIS_HELP_PAGES]]
+    scored = []
+    for page in candidates:
+        # The words in order of urgency: a page about crisis first, then grounding, coping.
+        score, urgency = max(
+            (aboutness(page, (((word,),),), subjects[page.pk]), -position)
+            for position, word in enumerate(CRISIS_HELP_WORDS)
+        )
+        if score > 0:
+            scored.append((score, urgency, page))
+    helpful = sorted(scored, key=lambda item: (-item[0], -item[1]))
+    return [page for _, _, page in helpful[:CRISIS_HELP_PAGES]]

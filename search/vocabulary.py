@@ -19,6 +19,36 @@ MIN_CORRECTABLE_LENGTH = 4
 SPELLING_CUTOFF = 0.8
 VOCABULARY_CACHE_SECONDS = 10 * 60
 
+# The words PostgreSQL's English configuration leaves out of searches (Snowball's English stop
+# words, and the rest of "I'm" or "you've"), left out here for every backend when a search has
+# other words. SQLite's full-text search keeps them, so "what are panic attacks?" needed pages
+# with "what" and "are", then matched every page through "are".
+# fmt: off
+STOP_WORDS = frozenset([
+    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
+    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
+    "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be",
+    "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an",
+    "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for",
+    "with", "about", "against", "between", "into", "through", "during", "before", "after",
+    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under",
+    "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all",
+    "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not",
+    "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don",
+    "should", "now", "d", "ll", "m", "re", "ve",
+    # and the fillers of a question, which say nothing about the page wanted
+    "much", "many", "take", "get", "need", "want", "find", "looking", "someone", "please",
+    "problem", "problems", "issue", "issues", "trouble",
+])
+# fmt: on
+
+
+def significant(words) -> tuple[str, ...]:
+    """The words without stop words, or all of them if that would leave none."""
+    return tuple(word for word in words if word not in STOP_WORDS) or tuple(words)
+
+
 _stemmer = snowballstemmer.stemmer("english")
 _stemmer_lock = threading.Lock()  # a Snowball stemmer keeps state while it works
 
@@ -81,7 +111,7 @@ class SynonymSet:
         by_stems = {}
         for group in self.groups:
             for alternative in group:
-                by_stems.setdefault(stems(alternative), []).append(group)
+                by_stems.setdefault(stems(significant(alternative)), []).append(group)
         longest = max((len(key) for key in by_stems), default=0)
         query_stems = stems(words)
         expanded, position = [], 0
@@ -94,7 +124,7 @@ class SynonymSet:
                         alternative
                         for group in by_stems[key]
                         for alternative in group
-                        if stems(alternative) != key
+                        if stems(significant(alternative)) != key
                     ]
                     expanded.append((own, *dict.fromkeys(others)))
                     position += length

@@ -4,9 +4,9 @@ under Settings). Terms are stored as lower-case words, as the models' clean() st
 from django.db import migrations
 
 SYNONYMS = [
-    "ptsd, trauma, traumatic, post traumatic stress",
-    "marriage, marital, couples, couple, partner",
-    "counseling, counselling, therapy, therapist, counselor",
+    "ptsd, trauma, traumatic, post traumatic stress, flashbacks",
+    "marriage, marital, couples, couple, partner, relationship",
+    "counseling, counselling, therapy, therapist, counselor, treatment",
     "kids, kid, children, child, childhood",
     "teen, teens, teenager, adolescent, youth",
     "postpartum, perinatal, postnatal, new mom, new parents, pregnancy",
@@ -14,8 +14,8 @@ SYNONYMS = [
     "anxiety, anxious, worry, worried, nervous",
     "panic, panic attack",
     "depression, depressed, low mood, sad",
-    "grief, grieving, bereavement, loss",
-    "insurance, insured, copay, coverage, aetna, bluecross, cigna",
+    "grief, grieving, bereavement, loss, losing a loved one",
+    "insurance, insured, copay, coverage, aetna, blue cross, cigna",
     "fees, cost, price, sliding scale",
     "telehealth, online, video, virtual, remote",
     "cbt, cognitive behavioral therapy, cognitive behavioural therapy",
@@ -23,11 +23,12 @@ SYNONYMS = [
     "ifs, internal family systems, parts work",
     "emdr, eye movement desensitization",
     "mindfulness, meditation",
-    "sleep, insomnia, bedtime",
+    "sleep, insomnia, bedtime, night",
     "appointment, book, booking, schedule",
     "argument, arguing, fighting, conflict",
     "guilt, guilty, shame",
     "grounding, coping, calming",
+    "racing thoughts, overthinking, worried mind, rumination",
 ]
 
 # (phrase, whole search only)
