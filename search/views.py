@@ -16,7 +16,7 @@ from services.models import ServicePage
 from .forms import SearchForm
 from .models import CrisisTerm, search_words
 from .results import RESULT_TYPES, SiteSearch, pages_that_help_in_a_crisis
-from .vocabulary import SynonymSet, corrected_words, site_vocabulary
+from .vocabulary import corrected_words, site_vocabulary
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 8
@@ -72,12 +72,20 @@ def search(request):
     query = form.query
     words = search_words(query)
     site = Site.find_for_request(request)
+    # A word the site never uses, close to one it does, is searched as what was meant; the
+    # correction is checked for a crisis too ("suicidle").
+    correction = None
+    if words and not form.cleaned_data.get("exact"):
+        correction = corrected_words(words, site_vocabulary(site and site.pk))
+    in_crisis = bool(words) and any(
+        CrisisTerm.matches(text) for text in (query, " ".join(correction or []))
+    )
     context = {
         "search_form": form,
         "search_query": query,
         "result_type": form.result_type,
         "result_types": RESULT_TYPES,
-        "in_crisis": bool(words) and CrisisTerm.matches(query),
+        "in_crisis": in_crisis,
         # Links to other pages of results carry the cleaned parameters, never the raw ones.
         "search_params": QueryDict(mutable=True),
     }
@@ -88,23 +96,14 @@ def search(request):
     if form.cleaned_data.get("exact"):
         context["search_params"]["exact"] = "1"
 
-    if words and context["in_crisis"]:
+    if in_crisis:
         # Only what helps now: the crisis resources, then pages about crisis and coping;
         # never a spelling hint, partial matches, or a record of the search.
         context["crisis_help_pages"] = pages_that_help_in_a_crisis(site)
     elif words:
-        synonyms = SynonymSet.load()
-        site_search = SiteSearch(words, result_type=form.result_type, site=site, synonyms=synonyms)
-        correction = None
-        if not form.cleaned_data.get("exact"):
-            correction = corrected_words(site_search.words, site_vocabulary(site and site.pk))
         if correction:
-            # A word the site never uses, close to one it does: search for what was meant.
-            context["corrected_from"] = query
-            context["did_you_mean"] = " ".join(correction)
-            site_search = SiteSearch(
-                correction, result_type=form.result_type, site=site, synonyms=synonyms
-            )
+            context.update(corrected_from=query, did_you_mean=" ".join(correction))
+        site_search = SiteSearch(correction or words, result_type=form.result_type, site=site)
         results = site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
         context.update(
             site_search=site_search,
@@ -114,7 +113,7 @@ def search(request):
         # A new search comes from the search box with only ?q; following a filter or a page
         # link is the same search and is not counted again. Crisis searches are never stored.
         is_new_search = set(request.GET) == {"q"}
-        if is_new_search and not context["in_crisis"]:
+        if is_new_search:
             record_search(query)
         if not site_search.count:
             context.update(suggestions(site))

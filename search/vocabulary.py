@@ -136,8 +136,9 @@ class SynonymSet:
 
 
 def site_vocabulary(site_id: int | None) -> frozenset[str]:
-    """The words of the site's own titles, short names, topics, specialties, client groups and
-    synonyms: what a misspelt search is corrected towards. Cached for a few minutes."""
+    """The words of the site's own titles, short names, topics, specialties, client groups,
+    synonyms and crisis terms: what a misspelt search is corrected towards. Cached for a few
+    minutes."""
     key = f"search:vocabulary:{site_id}"
     vocabulary = cache.get(key)
     if vocabulary is None:
@@ -152,7 +153,7 @@ def _vocabulary_words(site_id: int | None):
     from articles.models import ArticleTopic
     from services.models import ClientGroup, ServicePage, Specialty
 
-    from .models import SearchSynonym, search_words
+    from .models import CrisisTerm, SearchSynonym, search_words
 
     pages = Page.objects.live().public()
     site = Site.objects.filter(pk=site_id).first() if site_id else None
@@ -165,6 +166,7 @@ def _vocabulary_words(site_id: int | None):
         *Specialty.objects.values_list("name", flat=True),
         *ClientGroup.objects.values_list("name", flat=True),
         *SearchSynonym.objects.values_list("terms", flat=True),
+        *CrisisTerm.objects.values_list("phrase", flat=True),
     ]
     for text in texts:
         for word in search_words(text):
@@ -178,7 +180,12 @@ def corrected_words(words: list[str], vocabulary: frozenset[str]) -> list[str] |
     corrected, changed = [], False
     known_stems = None
     for word in words:
-        if len(word) < MIN_CORRECTABLE_LENGTH or word in vocabulary or word.isdigit():
+        if (
+            len(word) < MIN_CORRECTABLE_LENGTH
+            or word in vocabulary
+            or word in STOP_WORDS
+            or word.isdigit()
+        ):
             corrected.append(word)
             continue
         if known_stems is None:
