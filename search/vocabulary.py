@@ -5,6 +5,7 @@ compares Snowball English stems, the stemmer PostgreSQL's English configuration 
 "attacks" meets "attack" and "suicidal" meets "suicide" whatever the database.
 """
 
+import contextlib
 import difflib
 import threading
 from dataclasses import dataclass
@@ -135,16 +136,25 @@ class SynonymSet:
         return tuple(expanded)
 
 
+VOCABULARY_VERSION_KEY = "search:vocabulary:version"
+
+
 def site_vocabulary(site_id: int | None) -> frozenset[str]:
     """The words of the site's own titles, short names, topics, specialties, client groups,
-    synonyms and crisis terms: what a misspelt search is corrected towards. Cached for a few
-    minutes."""
-    key = f"search:vocabulary:{site_id}"
+    synonyms and crisis terms: what a misspelt search is corrected towards. Cached until a page
+    is published or unpublished or a term changes (and for a few minutes at most)."""
+    version = cache.get_or_set(VOCABULARY_VERSION_KEY, 0, None)
+    key = f"search:vocabulary:{site_id}:{version}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         vocabulary = frozenset(_vocabulary_words(site_id))
         cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
     return vocabulary
+
+
+def forget_site_vocabulary():
+    with contextlib.suppress(ValueError):  # not cached yet: nothing to forget
+        cache.incr(VOCABULARY_VERSION_KEY)
 
 
 def _vocabulary_words(site_id: int | None):

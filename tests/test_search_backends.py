@@ -14,14 +14,19 @@ from wagtail.models import Page
 
 import pytest
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.database.sqlite.query import SQLiteFTSIndexEntry
 from modelsearch.conf import get_app_config
-
-from search.backends import sqlite as sqlite_backend
 
 from .factories import ArticlePageFactory, ImageFactory, ServicePageFactory
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite search backend")
+
+
+@pytest.fixture
+def sqlite_backend():
+    """search/backends/sqlite.py, which can only be imported where SQLite's index table is."""
+    from search.backends import sqlite
+
+    return sqlite
 
 
 def paragraphs(*texts):
@@ -55,7 +60,7 @@ def counts(backend, query, operator):
 
 
 @pytest.fixture
-def stock_weighting(monkeypatch):
+def stock_weighting(monkeypatch, sqlite_backend):
     """Our SQLite backend with Wagtail's weighting and exact words: bm25() weighs every column
     alike, and a word matches only itself."""
     monkeypatch.setattr(
@@ -112,7 +117,9 @@ def test_sqlite_matches_other_forms_of_a_word(article_index):
 
 
 @on_sqlite
-def test_the_weighted_columns_are_the_index_tables_columns(db):
+def test_the_weighted_columns_are_the_index_tables_columns(db, sqlite_backend):
+    from modelsearch.backends.database.sqlite.query import SQLiteFTSIndexEntry
+
     with connection.cursor() as cursor:
         cursor.execute(f"PRAGMA table_info({SQLiteFTSIndexEntry._meta.db_table})")
         columns = [row[1] for row in cursor.fetchall()]
@@ -123,7 +130,7 @@ def test_the_weighted_columns_are_the_index_tables_columns(db):
 
 
 @on_sqlite
-def test_a_changed_index_table_stops_ranking_loudly(worry_articles, monkeypatch):
+def test_a_changed_index_table_stops_ranking_loudly(worry_articles, monkeypatch, sqlite_backend):
     """Had an upgrade renamed or added a column, bm25()'s positional weights would weight the
     wrong one: ranking refuses instead."""
     renamed = {"autocomplete": 0.0, "content": 1.0, "title": 5.0}
