@@ -23,8 +23,8 @@ from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, T
 from .models import search_words
 from .vocabulary import Group, is_form_of, stems
 
-# The backend's first results that are ordered by intent: the first three pages of results.
-RERANK_DEPTH = 30
+# The backend's first results that are ordered by intent: the first two pages of results.
+RERANK_DEPTH = 20
 
 # How much a match in each part of a page says the page is about the words.
 IN_TITLE, IN_SUBJECTS, IN_SUMMARY = 2.0, 1.5, 1.0

@@ -80,7 +80,10 @@ class SinglePassQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (Phrase, PlainText, Not)):
+        # bm25() scores a row against the whole MATCH expression, so the stock compiler's
+        # product or mean of one bm25() per part of an And or Or (synonyms) is the same score
+        # computed several times: one call does.
+        if isinstance(query, (Phrase, PlainText, Not, And, Or)):
             rank = TitleWeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
