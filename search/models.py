@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from .vocabulary import stems
+from .vocabulary import CRISIS_SPELLING_CUTOFF, MIN_CORRECTABLE_LENGTH, corrected_words, stems
 
 WORD = re.compile(r"\w+")
 
@@ -55,6 +55,21 @@ class CrisisTerm(models.Model):
         self.phrase = " ".join(search_words(self.phrase))
         if not self.phrase:
             raise ValidationError({"phrase": _("Enter at least one word.")})
+
+    @classmethod
+    def matches_or_nearly(cls, query: str) -> bool:
+        """True if the query, or the query with a word close to a crisis word spelt as that
+        word ("suicidle"), matches."""
+        if cls.matches(query):
+            return True
+        crisis_words = frozenset(
+            word
+            for phrase in cls.objects.values_list("phrase", flat=True)
+            for word in phrase.split()
+            if len(word) >= MIN_CORRECTABLE_LENGTH
+        )
+        correction = corrected_words(search_words(query), crisis_words, CRISIS_SPELLING_CUTOFF)
+        return bool(correction) and cls.matches(" ".join(correction))
 
     @classmethod
     def matches(cls, query: str) -> bool:

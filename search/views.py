@@ -72,14 +72,12 @@ def search(request):
     query = form.query
     words = search_words(query)
     site = Site.find_for_request(request)
-    # A word the site never uses, close to one it does, is searched as what was meant; the
-    # correction is checked for a crisis too ("suicidle").
+    # A misspelt crisis word ("suicidle") is a crisis search; a word the site never uses, close
+    # to one it does, is searched as what was meant.
+    in_crisis = bool(words) and CrisisTerm.matches_or_nearly(query)
     correction = None
-    if words and not form.cleaned_data.get("exact"):
+    if words and not in_crisis and not form.cleaned_data.get("exact"):
         correction = corrected_words(words, site_vocabulary(site and site.pk))
-    in_crisis = bool(words) and any(
-        CrisisTerm.matches(text) for text in (query, " ".join(correction or []))
-    )
     context = {
         "search_form": form,
         "search_query": query,

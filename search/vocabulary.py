@@ -18,6 +18,8 @@ import snowballstemmer
 # Short words are left alone by "did you mean": too many real words are one letter apart.
 MIN_CORRECTABLE_LENGTH = 4
 SPELLING_CUTOFF = 0.8
+# Closer for crisis words: "suicidle" and "overdoze" are crisis searches, "overdue bill" is not.
+CRISIS_SPELLING_CUTOFF = 0.85
 VOCABULARY_CACHE_SECONDS = 10 * 60
 
 # The words PostgreSQL's English configuration leaves out of searches (Snowball's English stop
@@ -140,8 +142,8 @@ VOCABULARY_VERSION_KEY = "search:vocabulary:version"
 
 
 def site_vocabulary(site_id: int | None) -> frozenset[str]:
-    """The words of the site's own titles, short names, topics, specialties, client groups,
-    synonyms and crisis terms: what a misspelt search is corrected towards. Cached until a page
+    """The words of the site's own titles, short names, topics, specialties, client groups and
+    synonyms: what a misspelt search is corrected towards. Cached until a page
     is published or unpublished or a term changes (and for a few minutes at most)."""
     version = cache.get_or_set(VOCABULARY_VERSION_KEY, 0, None)
     key = f"search:vocabulary:{site_id}:{version}"
@@ -163,7 +165,7 @@ def _vocabulary_words(site_id: int | None):
     from articles.models import ArticleTopic
     from services.models import ClientGroup, ServicePage, Specialty
 
-    from .models import CrisisTerm, SearchSynonym, search_words
+    from .models import SearchSynonym, search_words
 
     pages = Page.objects.live().public()
     site = Site.objects.filter(pk=site_id).first() if site_id else None
@@ -176,7 +178,6 @@ def _vocabulary_words(site_id: int | None):
         *Specialty.objects.values_list("name", flat=True),
         *ClientGroup.objects.values_list("name", flat=True),
         *SearchSynonym.objects.values_list("terms", flat=True),
-        *CrisisTerm.objects.values_list("phrase", flat=True),
     ]
     for text in texts:
         for word in search_words(text):
@@ -184,7 +185,9 @@ def _vocabulary_words(site_id: int | None):
                 yield word
 
 
-def corrected_words(words: list[str], vocabulary: frozenset[str]) -> list[str] | None:
+def corrected_words(
+    words: list[str], vocabulary: frozenset[str], cutoff: float = SPELLING_CUTOFF
+) -> list[str] | None:
     """The words with each unknown one replaced by the closest word of the site, or None when
     nothing needed correcting (or nothing close enough was found)."""
     corrected, changed = [], False
@@ -203,7 +206,7 @@ def corrected_words(words: list[str], vocabulary: frozenset[str]) -> list[str] |
         if stem(word) in known_stems or any(known.startswith(word) for known in vocabulary):
             corrected.append(word)  # a form of a site word ("attacks") or its start ("ander")
             continue
-        match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SPELLING_CUTOFF)
+        match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
         corrected.append(match[0] if match else word)
         changed = changed or bool(match)
     return corrected if changed else None
