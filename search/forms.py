@@ -28,6 +28,8 @@ class SearchForm(forms.Form):
         required=False,
     )
 
+    exact = forms.BooleanField(required=False)  # "search instead for" what was typed
+
     @property
     def query(self) -> str:
         return self.cleaned_data.get("q", "")

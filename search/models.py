@@ -1,4 +1,4 @@
-"""The staff-edited list of words that mark a search as a possible crisis."""
+"""What staff edit about search: the words that mark a crisis, and the practice's synonyms."""
 
 import re
 
@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+
+from .vocabulary import CRISIS_SPELLING_CUTOFF, MIN_CORRECTABLE_LENGTH, corrected_words, stems
 
 WORD = re.compile(r"\w+")
 
@@ -26,11 +28,20 @@ class CrisisTerm(models.Model):
         help_text=_(
             "A word or phrase that suggests someone may be in crisis, e.g. 'kill myself'. "
             "A search containing it shows the crisis resources first and is never recorded. "
-            "Whole words only: add each form you want to catch ('suicide', 'suicidal')."
+            "Other forms of the same words are caught too: 'suicide' also catches 'suicidal', "
+            "'kill myself' also catches 'killing myself'."
+        ),
+    )
+    whole_search = models.BooleanField(
+        _("only as the whole search"),
+        default=False,
+        help_text=_(
+            "Tick for a word that signals a crisis only on its own: 'cutting' alone is a "
+            "crisis search, 'cutting back on coffee' is not."
         ),
     )
 
-    panels = [FieldPanel("phrase")]
+    panels = [FieldPanel("phrase"), FieldPanel("whole_search")]
 
     class Meta:
         ordering = ["phrase"]
@@ -40,18 +51,76 @@ class CrisisTerm(models.Model):
         return self.phrase
 
     def clean(self):
-        # Stored as bare words so that matching is a plain substring test on word boundaries,
-        # and so that "Self-harm" and "self harm" count as the same phrase for uniqueness.
+        # Stored as bare words so that "Self-harm" and "self harm" count as the same phrase.
         self.phrase = " ".join(search_words(self.phrase))
         if not self.phrase:
             raise ValidationError({"phrase": _("Enter at least one word.")})
 
     @classmethod
+    def matches_or_nearly(cls, query: str) -> bool:
+        """True if the query, or the query with a word close to a crisis word spelt as that
+        word ("suicidle"), matches."""
+        if cls.matches(query):
+            return True
+        crisis_words = frozenset(
+            word
+            for phrase in cls.objects.values_list("phrase", flat=True)
+            for word in phrase.split()
+            if len(word) >= MIN_CORRECTABLE_LENGTH
+        )
+        correction = corrected_words(search_words(query), crisis_words, CRISIS_SPELLING_CUTOFF)
+        return bool(correction) and cls.matches(" ".join(correction))
+
+    @classmethod
     def matches(cls, query: str) -> bool:
-        """True if any staff-listed phrase appears, as whole words, in the query."""
-        words = search_words(query)
-        if not words:
+        """True if a staff-listed phrase appears in the query as whole words, in any of their
+        forms (compared by stem), or is the whole query for a whole-search term."""
+        query_stems = stems(search_words(query))
+        if not query_stems:
             return False
-        padded = f" {' '.join(words)} "
-        phrases = cls.objects.values_list("phrase", flat=True)
-        return any(f" {phrase} " in padded for phrase in phrases)
+        padded = f" {' '.join(query_stems)} "
+        for phrase, whole_search in cls.objects.values_list("phrase", "whole_search"):
+            phrase_stems = stems(phrase.split())
+            if whole_search:
+                if query_stems == phrase_stems:
+                    return True
+            elif f" {' '.join(phrase_stems)} " in padded:
+                return True
+        return False
+
+
+class SearchSynonym(models.Model):
+    """A group of words or phrases visitors use for the same thing. A search for any of them
+    also finds pages that use the others."""
+
+    terms = models.CharField(
+        max_length=255,
+        unique=True,
+        help_text=_(
+            "Words or phrases that mean the same to a visitor, separated by commas, e.g. "
+            "'PTSD, trauma, post-traumatic stress'. Other forms are included: 'kid' also "
+            "covers 'kids'."
+        ),
+    )
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("search synonym")
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def alternatives(self) -> tuple[tuple[str, ...], ...]:
+        """Each term as its words: ("ptsd",), ("post", "traumatic", "stress")."""
+        words = (tuple(search_words(term)) for term in self.terms.split(","))
+        return tuple(dict.fromkeys(term for term in words if term))
+
+    def clean(self):
+        self.terms = ", ".join(" ".join(term) for term in self.alternatives)
+        if len(self.alternatives) < 2:
+            raise ValidationError(
+                {"terms": _("Enter at least two words or phrases, separated by commas.")}
+            )

@@ -1,9 +1,10 @@
 """Full-text search over the site's live, public pages, grouped by the kind of page.
 
 The search backend (database full-text search by default; Elasticsearch or OpenSearch when
-configured) does the matching and ranking. This module decides how forgiving to be: all the
-words first; if nothing matches, any of the words; if still nothing, the last word as the start
-of a word in titles and abbreviations, so that "ander" finds "Dr. Anderson".
+configured) does the matching and ranks by text; `relevance` orders the first results by what
+the pages are about. This module decides how forgiving to be: all the words (each with its
+synonyms) first; if nothing matches, any of the words; if still nothing, the last word as the
+start of a word in titles and abbreviations, so that "ander" finds "Dr. Anderson".
 """
 
 from dataclasses import dataclass
@@ -15,32 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
+from modelsearch.query import And, Or, PlainText
+
 from articles.models import ArticlePage
 from services.models import ServicePage, TherapistPage
 
+from .relevance import RERANK_DEPTH, aboutness, rank_by_intent, subject_names
+from .vocabulary import STOP_WORDS, SynonymSet, significant
+
 # Enough for any real question; caps the cost of an "any of the words" query.
 MAX_QUERY_WORDS = 8
-
-# The words PostgreSQL's English configuration leaves out of searches (Snowball's English stop
-# words, and the rest of "I'm" or "you've"), left out here for every backend when a search has
-# other words. SQLite's full-text search keeps them, so "what are panic attacks?" needed pages
-# with "what" and "are", then matched every page through "are".
-# fmt: off
-STOP_WORDS = frozenset([
-    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
-    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
-    "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
-    "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be",
-    "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an",
-    "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for",
-    "with", "about", "against", "between", "into", "through", "during", "before", "after",
-    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under",
-    "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all",
-    "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not",
-    "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don",
-    "should", "now", "d", "ll", "m", "re", "ve",
-])
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -69,10 +54,16 @@ def typed_content_types() -> dict[int, str]:
     return {content_type.pk: keys[model] for model, content_type in content_types.items()}
 
 
-def run_search(pages, query: str, match: str, **kwargs):
+def run_search(pages, query, match: str, **kwargs):
+    """`query`: the words as a string, or a query object when synonyms add alternatives."""
     if match == WORD_START:
         return pages.autocomplete(query, operator="and", **kwargs)
     return pages.search(query, operator="and" if match == ALL_WORDS else "or", **kwargs)
+
+
+def alternatives_query(alternatives):
+    queries = [PlainText(" ".join(significant(alternative))) for alternative in alternatives]
+    return queries[0] if len(queries) == 1 else Or(queries)
 
 
 @dataclass(frozen=True)
@@ -107,9 +98,18 @@ class CountedPaginator(Paginator):
 class SiteSearch:
     """One visitor's search: which way of matching found something, and how much of each type."""
 
-    def __init__(self, words: list[str], *, result_type: str = "", site: Site | None = None):
+    def __init__(
+        self,
+        words: list[str],
+        *,
+        result_type: str = "",
+        site: Site | None = None,
+        synonyms: SynonymSet | None = None,
+    ):
         self.words = ([word for word in words if word not in STOP_WORDS] or words)[:MAX_QUERY_WORDS]
         self.query = " ".join(self.words)
+        synonyms = synonyms if synonyms is not None else SynonymSet.load()
+        self.groups = synonyms.expand(self.words)
         self.result_type = result_type
         self.site = site
         self.match, self.counts = ALL_WORDS, {}
@@ -121,6 +121,14 @@ class SiteSearch:
             if self.counts:
                 break
 
+    def backend_query(self, match: str):
+        """The words as the backend gets them: a plain string unless synonyms add choices."""
+        if match == WORD_START or all(len(group) == 1 for group in self.groups):
+            return self.query
+        if match == ALL_WORDS:
+            return And([alternatives_query(group) for group in self.groups])
+        return alternatives_query([alternative for group in self.groups for alternative in group])
+
     @cached_property
     def pages(self):
         pages = Page.objects.live().public()
@@ -129,7 +137,9 @@ class SiteSearch:
     def count_by_type(self) -> dict[str, int]:
         """Matches per result type, in one query. Only types with matches are present."""
         keys = typed_content_types()
-        facets = run_search(self.pages, self.query, self.match, order_by_relevance=False)
+        facets = run_search(
+            self.pages, self.backend_query(self.match), self.match, order_by_relevance=False
+        )
         counts = dict.fromkeys(RESULT_TYPES, 0)
         for content_type_id, count in facets.facet("content_type_id").items():
             counts[keys.get(content_type_id, OTHER_PAGES)] += count
@@ -166,8 +176,58 @@ class SiteSearch:
             pages = pages.not_type(*(kind.model for kind in RESULT_TYPES.values() if kind.model))
         elif self.result_type:
             pages = pages.type(RESULT_TYPES[self.result_type].model)
-        results = run_search(pages.specific().defer_streamfields(), self.query, self.match)
-        paginator = CountedPaginator(results if self.count else [], per_page, count=self.count)
+        results = run_search(
+            pages.specific().defer_streamfields(), self.backend_query(self.match), self.match
+        )
+        ranked = IntentRankedResults(results, self.groups, prefix=self.match == WORD_START)
+        ranked = ranked if self.count else []
+        paginator = CountedPaginator(ranked, per_page, count=self.count)
         page = paginator.get_page(page_number)
         page.object_list = [SearchHit(result, type_key_of(result)) for result in page.object_list]
         return page
+
+
+class IntentRankedResults:
+    """The backend's results with the first RERANK_DEPTH in order of intent (relevance.py).
+    Pages beyond those keep the backend's order, so no result is shown twice or left out."""
+
+    def __init__(self, results, groups, prefix=False):
+        self.results, self.groups, self.prefix = results, groups, prefix
+
+    @cached_property
+    def top(self) -> list[Page]:
+        return rank_by_intent(list(self.results[:RERANK_DEPTH]), self.groups, self.prefix)
+
+    def __getitem__(self, items: slice) -> list[Page]:
+        start, stop = items.start or 0, items.stop
+        if stop is not None and stop <= RERANK_DEPTH:
+            return self.top[start:stop]
+        head = self.top[start:] if start < RERANK_DEPTH else []
+        tail = list(self.results[max(start, RERANK_DEPTH) : stop])
+        return head + tail
+
+
+# What a page must be about to be offered below the crisis resources.
+CRISIS_HELP_WORDS = ["crisis", "grounding", "coping"]
+CRISIS_HELP_PAGES = 4
+
+
+def pages_that_help_in_a_crisis(site: Site | None) -> list[Page]:
+    """Articles and plain pages whose title, topics or summary are about crisis, grounding or
+    coping, title matches first: never a page that only mentions one of the words."""
+    pages = Page.objects.live().public()
+    pages = pages.in_site(site) if site else pages.filter(depth__gt=1)
+    pages = pages.not_type(ServicePage, TherapistPage).specific().defer_streamfields()
+    candidates = list(run_search(pages, " ".join(CRISIS_HELP_WORDS), ANY_WORD)[:RERANK_DEPTH])
+    subjects = subject_names(candidates)
+    scored = []
+    for page in candidates:
+        # The words in order of urgency: a page about crisis first, then grounding, coping.
+        score, urgency = max(
+            (aboutness(page, (((word,),),), subjects[page.pk]), -position)
+            for position, word in enumerate(CRISIS_HELP_WORDS)
+        )
+        if score > 0:
+            scored.append((score, urgency, page))
+    helpful = sorted(scored, key=lambda item: (-item[0], -item[1]))
+    return [page for _, _, page in helpful[:CRISIS_HELP_PAGES]]

@@ -1,8 +1,12 @@
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from wagtail.models import Page
 from wagtail.search.index import class_is_indexed
+from wagtail.signals import page_published, page_unpublished
 
 from modelsearch.tasks import insert_or_update_object_task
+
+from .vocabulary import forget_site_vocabulary
 
 
 def reindex_after_many_to_many_change(sender, instance, action, reverse, **kwargs):
@@ -19,5 +23,26 @@ def reindex_after_many_to_many_change(sender, instance, action, reverse, **kwarg
         )
 
 
+def vocabulary_changed(sender, **kwargs):
+    forget_site_vocabulary()
+
+
 def register_signal_handlers():
+    from articles.models import ArticleTopic
+    from services.models import ClientGroup, Specialty
+
+    from .models import CrisisTerm, SearchSynonym
+
     m2m_changed.connect(reindex_after_many_to_many_change, dispatch_uid="search-m2m-reindex")
+    # "Did you mean" draws on the site's words: a new title or term is offered at once, and is
+    # never "corrected" into an older word.
+    page_published.connect(vocabulary_changed, dispatch_uid="search-vocabulary-published")
+    page_unpublished.connect(vocabulary_changed, dispatch_uid="search-vocabulary-unpublished")
+    post_delete.connect(vocabulary_changed, sender=Page, dispatch_uid="search-vocabulary-page")
+    for model in (ArticleTopic, Specialty, ClientGroup, CrisisTerm, SearchSynonym):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                vocabulary_changed,
+                sender=model,
+                dispatch_uid=f"search-vocabulary-{model.__name__}-{signal is post_save}",
+            )

@@ -15,7 +15,8 @@ from services.models import ServicePage
 
 from .forms import SearchForm
 from .models import CrisisTerm, search_words
-from .results import RESULT_TYPES, SiteSearch
+from .results import RESULT_TYPES, SiteSearch, pages_that_help_in_a_crisis
+from .vocabulary import corrected_words, site_vocabulary
 
 RESULTS_PER_PAGE = 10
 SUGGESTED_TOPICS = 8
@@ -71,12 +72,18 @@ def search(request):
     query = form.query
     words = search_words(query)
     site = Site.find_for_request(request)
+    # A misspelt crisis word ("suicidle") is a crisis search; a word the site never uses, close
+    # to one it does, is searched as what was meant.
+    in_crisis = bool(words) and CrisisTerm.matches_or_nearly(query)
+    correction = None
+    if words and not in_crisis and not form.cleaned_data.get("exact"):
+        correction = corrected_words(words, site_vocabulary(site and site.pk))
     context = {
         "search_form": form,
         "search_query": query,
         "result_type": form.result_type,
         "result_types": RESULT_TYPES,
-        "in_crisis": bool(words) and CrisisTerm.matches(query),
+        "in_crisis": in_crisis,
         # Links to other pages of results carry the cleaned parameters, never the raw ones.
         "search_params": QueryDict(mutable=True),
     }
@@ -84,9 +91,17 @@ def search(request):
         context["search_params"]["q"] = query
     if form.result_type:
         context["search_params"]["type"] = form.result_type
+    if form.cleaned_data.get("exact"):
+        context["search_params"]["exact"] = "1"
 
-    if words:
-        site_search = SiteSearch(words, result_type=form.result_type, site=site)
+    if in_crisis:
+        # Only what helps now: the crisis resources, then pages about crisis and coping;
+        # never a spelling hint, partial matches, or a record of the search.
+        context["crisis_help_pages"] = pages_that_help_in_a_crisis(site)
+    elif words:
+        if correction:
+            context.update(corrected_from=query, did_you_mean=" ".join(correction))
+        site_search = SiteSearch(correction or words, result_type=form.result_type, site=site)
         results = site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
         context.update(
             site_search=site_search,
@@ -96,7 +111,7 @@ def search(request):
         # A new search comes from the search box with only ?q; following a filter or a page
         # link is the same search and is not counted again. Crisis searches are never stored.
         is_new_search = set(request.GET) == {"q"}
-        if is_new_search and not context["in_crisis"]:
+        if is_new_search:
             record_search(query)
         if not site_search.count:
             context.update(suggestions(site))

@@ -108,6 +108,10 @@ def test_every_place_shows_the_same_wording_and_links(
     sections = [full_sections(soup) for soup in [*pages, crisis_search, error_page]]
     assert [len(found) for found in sections] == [1, 1, 1, 2, 1]  # the search: banner + footer
     sections = [section for found in sections for section in found]
+    # The large variant puts the same four ways to reach help first, as buttons.
+    buttons = crisis_search.select_one("section.crisis-banner ul.crisis-actions")
+    assert {href for _, href in links(buttons)} == {href for _, href in CRISIS_LINKS}
+    buttons.decompose()
     assert {words(section) for section in sections} == {words(sections[0])}
     assert links(sections[0]) == {*CRISIS_LINKS, PRACTICE_LINK}
     text = words(sections[0])

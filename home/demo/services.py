@@ -179,8 +179,8 @@ SERVICES = {
         "short_name": "EMDR",
         "image": ImageRef("sunrise-lake"),
         "summary": (
-            "Eye movement desensitization and reprocessing helps painful memories lose their "
-            "sting, without needing to talk through every detail."
+            "Eye movement desensitization and reprocessing, a therapy for trauma and PTSD, "
+            "helps painful memories lose their sting without talking through every detail."
         ),
         "call_to_action": "Ready to explore EMDR? Our trained clinicians can help.",
         "body": service_body(

@@ -475,6 +475,38 @@ STANDARD_PAGES = {
             ),
         ],
     },
+    "crisis-resources": {
+        "title": "Crisis resources: help right now",
+        "summary": (
+            "If you are thinking about suicide or self-harm, or you are in danger, help is "
+            "available now: call or text 988, chat with the 988 Lifeline, or call 911."
+        ),
+        "body": [
+            paragraph(
+                "If you are having thoughts of ending your life or hurting yourself, you do not "
+                "have to wait for an appointment. Trained counselors answer the 988 Suicide "
+                "&amp; Crisis Lifeline every hour of every day. Call or text "
+                '<a href="tel:988">988</a>, or chat at '
+                '<a href="https://988lifeline.org/chat/">988lifeline.org</a>.'
+            ),
+            paragraph(
+                'If you or someone near you is in immediate danger, call <a href="tel:911">911</a> '
+                "or go to the nearest emergency room."
+            ),
+            h2("While you wait for help"),
+            bullets(
+                "Move away from anything you could use to hurt yourself.",
+                "Tell someone nearby how you feel, or stay on the line with the Lifeline.",
+                "Slow your breathing: in for four counts, out for six.",
+                lead_in="A few steps can make the next minutes safer:",
+            ),
+            h2("Reaching us"),
+            paragraph(
+                "For support that is not urgent, call us during office hours (our number is at the top of every page). "
+                "This website and our voicemail are not monitored around the clock."
+            ),
+        ],
+    },
     "accessibility": {
         "title": "Accessibility statement",
         "summary": (
@@ -517,12 +549,13 @@ STANDARD_PAGES = {
 APPOINTMENT_REQUEST_PAGE = {
     "title": "Request an appointment",
     "summary": (
-        "Ask for a first appointment online, any time. Our intake team replies within one "
-        "business day, by phone, text or email as you prefer."
+        "Ask for a first appointment, by telehealth video or in person, any time. Our intake "
+        "team replies within one business day, by phone, text or email as you prefer."
     ),
     "intro": (
         "<p>Reaching out can be the hardest part. You do not need the right words or to know "
         "which kind of therapy you want: a few details are enough for our intake coordinator "
-        "to get back to you. If you would rather talk, call us: the number is at the top of every page.</p>"
+        "to get back to you. Sessions are online by telehealth video or in person at our office. "
+        "If you would rather talk, call us: the number is at the top of every page.</p>"
     ),
 }

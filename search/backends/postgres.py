@@ -10,7 +10,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .ranking import in_ranked_order
@@ -36,7 +36,7 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
     """
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if self.fields is not None or not isinstance(self.query, PlainText):
+        if self.fields is not None or match_groups(self.query) is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         words = self.words_to_match(config)
         if not words:
@@ -55,17 +55,28 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         rank = self._build_rank_expression(self.get_index_vectors(None), config)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
-    def words_to_match(self, config) -> tuple[str, ...]:
-        if self.query.operator == "or":
-            return (self.query.query_string,)  # one test: "a | b | c"
-        return significant_words(self.queryset.db, config, tuple(self.query.query_string.split()))
+    def words_to_match(self, config) -> tuple[tuple[PlainText, ...], ...]:
+        """The groups a page must all match, each a choice of alternatives."""
+        query = self.query
+        if isinstance(query, PlainText) and query.operator == "or":
+            return ((query,),)  # one test: "a | b | c"
+        if isinstance(query, PlainText):
+            words = significant_words(self.queryset.db, config, tuple(query.query_string.split()))
+            return tuple((PlainText(word),) for word in words)
+        return match_groups(query)  # synonyms: And(Or(...), ...)
 
-    def has_all_words(self, words, config, vectors=("title", "body")):
-        """A title or body vector matches each of `words` (each may be "a | b | c")."""
-        return reduce(and_, (self.has_words(word, config, vectors) for word in words))
+    def has_all_words(self, groups, config, vectors=("title", "body")):
+        """A title or body vector matches one alternative of each group."""
+        return reduce(
+            and_,
+            (
+                reduce(or_, (self.has_words(alternative, config, vectors) for alternative in group))
+                for group in groups
+            ),
+        )
 
-    def has_words(self, text, config, vectors):
-        query = self.build_tsquery(PlainText(text, operator="or"), config=config)
+    def has_words(self, alternative: PlainText, config, vectors):
+        query = self.build_tsquery(alternative, config=config)
         return reduce(or_, (Q(**{vector: query}) for vector in vectors))
 
     def matching_entries(self, words, config):
@@ -89,6 +100,18 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         )
         ranked = entries.order_by(rank.desc(), F("key").desc())  # ties newest first, as stock
         return in_ranked_order(self.queryset, [entry["key"] for entry in ranked[start:stop]])
+
+
+def match_groups(query) -> tuple[tuple[PlainText, ...], ...] | None:
+    """A plain query, or an And of plain queries and Ors of them (the shape synonyms give), as
+    groups of alternatives; None for any other query, which the stock compiler answers."""
+    if isinstance(query, PlainText):
+        return ((query,),)
+    parts = query.subqueries if isinstance(query, And) else [query]
+    groups = [part.subqueries if isinstance(part, Or) else [part] for part in parts]
+    if not all(isinstance(alternative, PlainText) for group in groups for alternative in group):
+        return None
+    return tuple(tuple(group) for group in groups)
 
 
 @lru_cache(maxsize=4096)

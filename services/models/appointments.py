@@ -72,7 +72,11 @@ class AppointmentRequestPage(RoutablePageMixin, SitePage):
             heading=_("After sending"),
         ),
     ]
-    search_fields = [*SitePage.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
