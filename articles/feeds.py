@@ -70,7 +70,7 @@ class LatestArticlesFeed(Feed):
             .in_site(obj.site)
             .defer_streamfields()
             .select_related("author")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "author__credentials")
             .order_by("-first_published", "-pk")
         )
         if obj.topic:

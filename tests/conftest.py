@@ -1,4 +1,7 @@
+from io import StringIO
+
 from django.core.cache import cache
+from django.core.management import call_command
 
 from wagtail.models import Site
 
@@ -12,6 +15,33 @@ from .factories import (
     ServiceIndexPageFactory,
     TherapistIndexPageFactory,
 )
+
+DEMO_FIXTURE = "demo_content"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the demo site run last, after pytest-django's own ordering.
+
+    The demo site is built once per session and committed to the test database (see
+    `demo_content`), so every test that runs after the build sees it. Putting those tests
+    last keeps an empty site for all the others, and keeps the build after the transactional
+    tests, whose flush would otherwise remove it.
+    """
+    items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def demo_content(django_db_setup, django_db_blocker):
+    """Build the demo site once per test session, outside any test's transaction."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture
+def demo_site(demo_content, db):
+    """The demo site as `make run` serves it. Each test's changes roll back with its
+    transaction, so the next demo test finds the site as built."""
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture

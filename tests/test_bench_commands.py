@@ -9,8 +9,7 @@ from articles.models import ArticlePage
 from search.management.commands.benchmark_search import QUERIES
 
 
-def test_generated_articles_are_searchable_and_every_benchmark_query_answers(db, client):
-    call_command("load_demo_content", stdout=StringIO())
+def test_generated_articles_are_searchable_and_every_benchmark_query_answers(demo_site, client):
     demo_articles = ArticlePage.objects.live().count()
 
     call_command("generate_articles", 4, stdout=StringIO())

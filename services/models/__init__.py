@@ -1,19 +1,30 @@
 """Services, clinicians and the lists they share, one module each."""
 
-from .services import SERVICE_CARD_IMAGE, ServiceIndexPage, ServicePage, portrait_prefetch
-from .taxonomy import ClientGroup, InsuranceProvider, Specialty
-from .therapists import THERAPISTS_PER_PAGE, TherapistFilterForm, TherapistIndexPage, TherapistPage
+from .services import (
+    SERVICE_CARD_IMAGE,
+    ServiceIndexPage,
+    ServicePage,
+    portrait_prefetch,
+    therapist_card_prefetches,
+)
+from .taxonomy import ClientGroup, InsuranceProvider, Language, Specialty
+from .therapist_details import TherapistCredential, TherapistLicence, TherapistTelehealthState
+from .therapists import THERAPISTS_PER_PAGE, TherapistIndexPage, TherapistPage
 
 __all__ = [
     "SERVICE_CARD_IMAGE",
     "THERAPISTS_PER_PAGE",
     "ClientGroup",
     "InsuranceProvider",
+    "Language",
     "ServiceIndexPage",
     "ServicePage",
     "Specialty",
-    "TherapistFilterForm",
+    "TherapistCredential",
     "TherapistIndexPage",
+    "TherapistLicence",
     "TherapistPage",
+    "TherapistTelehealthState",
     "portrait_prefetch",
+    "therapist_card_prefetches",
 ]
