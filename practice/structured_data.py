@@ -8,19 +8,17 @@ The practice's details come from wagtail-seo's SeoSettings (Settings › SEO), s
 them in one place. This module imports no app of ours.
 """
 
-import html
 import json
 import logging
-import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtailseo.utils import ensure_absolute_url
 
 from .blocks import iter_faq_items
+from .text import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -35,15 +33,9 @@ MEDICAL_SPECIALTY = "Psychiatric"
 LOGO_IMAGE = "max-512x512"
 SHARE_IMAGE = "max-1200x1200"
 
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 # Inside <script>, "</script>" or "<!--" in a value would end or corrupt the element.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def html_to_text(markup: str) -> str:
-    """Rich text as one line of plain text (paragraphs and list items kept apart)."""
-    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(r"\g<0> ", markup))).split())
 
 
 def ref(node_id: str) -> dict:
@@ -184,7 +176,7 @@ def faq_page(stream_value, *, page_url: str, home_url: str) -> dict | None:
         {
             "@type": "Question",
             "name": question,
-            "acceptedAnswer": {"@type": "Answer", "text": html_to_text(answer.source)},
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
         }
         for question, answer in iter_faq_items(stream_value)
     ]
