@@ -2,8 +2,9 @@ from io import StringIO
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 import pytest
 
@@ -34,7 +35,20 @@ def pytest_collection_modifyitems(items):
 def demo_content(django_db_setup, django_db_blocker):
     """Build the demo site once per test session, outside any test's transaction."""
     with django_db_blocker.unblock():
+        restore_migrated_content()
         call_command("load_demo_content", stdout=StringIO())
+
+
+def restore_migrated_content():
+    """A transactional test (browser tests, migration tests) empties the database as it ends;
+    Django reloads what the migrations created (the root page, home page, root collection)
+    only when the next such test starts. The demo build needs it now."""
+    if Page.objects.exists():
+        return
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None:
+        pytest.fail("A transactional test without serialized_rollback emptied the database.")
+    connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.fixture
