@@ -5,6 +5,9 @@ text, on the pages and in their revisions."""
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
@@ -132,3 +135,54 @@ def test_cards_show_the_credential_letters(client, therapist, therapist_index):
     html = client.get(therapist_index.url).content.decode()
 
     assert 'Dana Whitfield<span class="credentials">, LPC, NCC</span>' in html
+
+
+def edit_form(client, page):
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    return querydict_from_html(html, form_id="page-edit-form")
+
+
+def add_licence(data, state, number):
+    position = int(data["licences-TOTAL_FORMS"])
+    data["licences-TOTAL_FORMS"] = str(position + 1)
+    data.update(
+        {
+            f"licences-{position}-state": state,
+            f"licences-{position}-licence_type": "Licensed Professional Counselor",
+            f"licences-{position}-number": number,
+            f"licences-{position}-ORDER": str(position + 1),
+            f"licences-{position}-id": "",
+        }
+    )
+
+
+def test_an_editor_adds_a_licence_from_the_state_list(client, admin_user, therapist):
+    client.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:edit", args=[therapist.pk])
+
+    data = edit_form(client, therapist)
+    add_licence(data, "Tennessee", "TN-77")
+    data["action-publish"] = "action-publish"
+    refused = client.post(url, data)
+
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    assert [licence.state for licence in therapist.licences.all()] == ["AL", "GA"]
+
+    data = edit_form(client, therapist)
+    add_licence(data, "TN", "TN-77")
+    data["action-publish"] = "action-publish"
+    assert client.post(url, data).status_code == 302
+
+    html = client.get(therapist.url).content.decode()
+    assert "<li>Licensed Professional Counselor, Tennessee, no. TN-77</li>" in html
+
+
+def test_a_copied_profile_keeps_its_details(therapist):
+    copy = therapist.copy(update_attrs={"title": "Dana Whitfield (copy)", "slug": "dana-copy"})
+
+    assert copy.credential_letters == "LPC, NCC"
+    assert [licence.state for licence in copy.licences.all()] == ["AL", "GA"]
+    assert [item.state for item in copy.telehealth_states.all()] == ["AL", "GA"]
+    assert {language.name for language in copy.languages.all()} == {"English", "Spanish"}
+    assert therapist.credentials.count() == 2  # the original keeps its own
