@@ -10,7 +10,6 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -92,7 +91,7 @@ class ImportDocxView(WagtailAdminTemplateMixin, FormView):
         imported = form.imported
         article = ArticlePage(
             title=imported.title,
-            slug=unique_child_slug(self.index, imported.title),
+            # No slug: Wagtail makes a unique one from the title when the page is added.
             summary=imported.summary,
             body=imported.body,
             owner=self.request.user,
@@ -114,15 +113,6 @@ class ImportDocxView(WagtailAdminTemplateMixin, FormView):
             messages.warning(self.request, note)
         warn_about_unsafe_wording(self.request, article)
         return redirect("wagtailadmin_pages:edit", article.pk)
-
-
-def unique_child_slug(parent, title):
-    base = slugify(title)[:70] or "imported-article"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 class ArticleReviewPanel(Component):

@@ -24,7 +24,7 @@ from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from lxml.etree import XMLSyntaxError, XPath
 
-from practice.text import summarise
+from practice.text import shorten
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class DocxConverter:
         if not self.blocks and not self.title:
             raise DocxImportError(_("This document has no text to import."))
         title = self.title or self.document.core_properties.title or self.fallback_title
-        summary = self.summary or summarise(self.first_text or title, SUMMARY_LENGTH)
+        summary = self.summary or shorten(self.first_text or title, SUMMARY_LENGTH)
         return ImportedArticle(
             title=title[:255], summary=summary, body=self.stream_data(), notes=self.notes
         )

@@ -67,7 +67,7 @@ class LatestArticlesFeed(Feed):
             .descendant_of(obj.index)
             .defer_streamfields()
             .select_related("author")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "author__credentials")
             .order_by("-first_published", "-pk")
         )
         if obj.topic:

@@ -12,7 +12,7 @@ from articles.models import ArticlePage, card_image_prefetch
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
 from practice.pages import SitePage, fit_title
-from services.models import SERVICE_CARD_IMAGE, portrait_prefetch
+from services.models import SERVICE_CARD_IMAGE, therapist_card_prefetches
 
 LATEST_ARTICLES_ON_HOME = 3
 
@@ -96,7 +96,7 @@ class HomePage(SitePage):
 
     def get_featured_therapists(self):
         links = self.featured_therapists.filter(therapist__live=True).select_related("therapist")
-        links = links.prefetch_related(portrait_prefetch("therapist__photo"))
+        links = links.prefetch_related(*therapist_card_prefetches("therapist__"))
         return [link.therapist for link in links]
 
     def get_latest_articles(self):

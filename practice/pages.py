@@ -6,7 +6,6 @@ even when editors leave the promote tab empty, and describes itself as schema.or
 hostname and port), the same address Wagtail uses for its own full URLs.
 """
 
-import html
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -19,7 +18,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
@@ -29,7 +27,7 @@ from wagtailseo.utils import ensure_absolute_url
 
 from . import structured_data
 from .models import PracticeSettings
-from .text import stream_plain_text
+from .text import plain_text, shorten
 
 TITLE_MAX_LENGTH = 65
 TITLE_SEPARATOR = " | "
@@ -47,22 +45,6 @@ def live_related_pages(relation, order_by: str = "title") -> list[Page]:
     if isinstance(pages, models.QuerySet):
         return list(pages.live().public().order_by(order_by))
     return sorted((page for page in pages if page.live), key=attrgetter(order_by))
-
-
-def plain_text(value) -> str:
-    """Readable text from a StreamField value, rich text or plain text, on one line."""
-    if isinstance(value, StreamValue):
-        return " ".join(html.unescape(stream_plain_text(value)).split())
-    return structured_data.html_to_text(str(value or ""))
-
-
-def shorten(text: str, max_length: int) -> str:
-    """Cut text at a word boundary so that, with an ellipsis, it fits max_length."""
-    if len(text) <= max_length:
-        return text
-    cut = text[:max_length]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]
-    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def fit_title(main: str, extra: str) -> str:

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import models
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .models import SafeMessagingRule
-from .text import stream_plain_text
+from .text import plain_text
 
 NOT_PROSE = (models.URLField, models.SlugField, models.EmailField)
 
@@ -50,10 +50,8 @@ def page_text(page) -> str:
         if field.name in page_fields or field.choices or isinstance(field, NOT_PROSE):
             continue
         value = getattr(page, field.attname)
-        if isinstance(field, StreamField):
-            parts.append(stream_plain_text(value))
-        elif isinstance(field, RichTextField):
-            parts.append(strip_tags(value or ""))
+        if isinstance(field, StreamField | RichTextField):
+            parts.append(plain_text(value))
         elif isinstance(field, models.CharField | models.TextField):
             parts.append(value or "")
     return "\n".join(part for part in parts if part)

@@ -9,18 +9,16 @@ settings); wagtail-seo's own organisation fields are not read. This module impor
 ours.
 """
 
-import html
 import json
-import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtailseo.utils import ensure_absolute_url
 
 from .blocks import iter_faq_items
+from .text import plain_text
 
 CONTEXT = "https://schema.org"
 LANGUAGE = "en-US"
@@ -31,15 +29,9 @@ MEDICAL_SPECIALTY = "Psychiatric"
 LOGO_IMAGE = "max-512x512"
 SHARE_IMAGE = "max-1200x1200"
 
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 # Inside <script>, "</script>" or "<!--" in a value would end or corrupt the element.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def html_to_text(markup: str) -> str:
-    """Rich text as one line of plain text (paragraphs and list items kept apart)."""
-    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(r"\g<0> ", markup))).split())
 
 
 def ref(node_id: str) -> dict:
@@ -163,7 +155,7 @@ def faq_page(stream_value, *, page_url: str, home_url: str) -> dict | None:
         {
             "@type": "Question",
             "name": question,
-            "acceptedAnswer": {"@type": "Answer", "text": html_to_text(answer.source)},
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
         }
         for question, answer in iter_faq_items(stream_value)
     ]

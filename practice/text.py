@@ -1,40 +1,39 @@
-"""Plain-text helpers for StreamField content (reading time, descriptions)."""
+"""Plain text from page content, by Wagtail's own means, and what is measured from it.
+
+A StreamField's blocks say which of their text is prose (`get_searchable_content`: the same
+text the search index receives, without block ids, choices or links); rich text is flattened
+by `wagtail.rich_text.get_text_for_indexing`, which keeps paragraphs and list items apart.
+"""
 
 import math
-import re
 
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
+from wagtail.rich_text import RichText, get_text_for_indexing
 
 WORDS_PER_MINUTE = 200
-# Closing block-level tags separate words ("<p>One.</p><p>Two.</p>" is "One. Two.").
-BLOCK_BOUNDARY = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 
 
-def _strings(raw):
-    if isinstance(raw, str):
-        yield raw
-    elif isinstance(raw, dict):
-        for key, value in raw.items():
-            # Skip identifiers and choices that are not prose (block ids, heading levels, ...).
-            if key not in {"id", "type", "level", "anchor", "tone", "numbered", "page", "url"}:
-                yield from _strings(value)
-    elif isinstance(raw, list | tuple):
-        for item in raw:
-            yield from _strings(item)
-
-
-def stream_plain_text(stream_value) -> str:
-    """The readable text of a StreamField value, without markup or block identifiers."""
-    raw = getattr(stream_value, "raw_data", stream_value) or []
-    parts = (strip_tags(BLOCK_BOUNDARY.sub(" ", text)) for text in _strings(list(raw)))
+def plain_text(value) -> str:
+    """The readable text of a StreamField value, rich text or plain text, on one line."""
+    if isinstance(value, StreamValue):
+        parts = value.stream_block.get_searchable_content(value)
+    elif isinstance(value, RichText):
+        parts = [get_text_for_indexing(value.source)]
+    else:
+        parts = [get_text_for_indexing(str(value or ""))]
     return " ".join(" ".join(parts).split())
 
 
 def reading_time_minutes(stream_value) -> int:
-    words = len(stream_plain_text(stream_value).split())
+    words = len(plain_text(stream_value).split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def summarise(text: str, length: int = 155) -> str:
-    return Truncator(" ".join(text.split())).chars(length)
+def shorten(text: str, max_length: int) -> str:
+    """Cut text at a word boundary so that, with an ellipsis, it fits max_length."""
+    text = " ".join(text.split())
+    if len(text) <= max_length:
+        return text
+    cut = text[:max_length]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]
+    return cut.rstrip(" ,;:.-–—") + "…"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -184,6 +185,10 @@ class SiteSearch:
         paginator = CountedPaginator(ranked, per_page, count=self.count)
         page = paginator.get_page(page_number)
         page.object_list = [SearchHit(result, type_key_of(result)) for result in page.object_list]
+        # A therapist's result shows the credential letters after the name.
+        prefetch_related_objects(
+            [hit.page for hit in page.object_list if hit.type_key == "therapist"], "credentials"
+        )
         return page
 
 

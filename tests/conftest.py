@@ -1,6 +1,10 @@
-from django.core.cache import cache
+from io import StringIO
 
-from wagtail.models import Site
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+from wagtail.models import Page, Site
 
 import pytest
 
@@ -12,6 +16,46 @@ from .factories import (
     ServiceIndexPageFactory,
     TherapistIndexPageFactory,
 )
+
+DEMO_FIXTURE = "demo_content"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the demo site run last, after pytest-django's own ordering.
+
+    The demo site is built once per session and committed to the test database (see
+    `demo_content`), so every test that runs after the build sees it. Putting those tests
+    last keeps an empty site for all the others, and keeps the build after the transactional
+    tests, whose flush would otherwise remove it.
+    """
+    items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def demo_content(django_db_setup, django_db_blocker):
+    """Build the demo site once per test session, outside any test's transaction."""
+    with django_db_blocker.unblock():
+        restore_migrated_content()
+        call_command("load_demo_content", stdout=StringIO())
+
+
+def restore_migrated_content():
+    """A transactional test (browser tests, migration tests) empties the database as it ends;
+    Django reloads what the migrations created (the root page, home page, root collection)
+    only when the next such test starts. The demo build needs it now."""
+    if Page.objects.exists():
+        return
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None:
+        pytest.fail("A transactional test without serialized_rollback emptied the database.")
+    connection.creation.deserialize_db_from_string(serialized)
+
+
+@pytest.fixture
+def demo_site(demo_content, db):
+    """The demo site as `make run` serves it. Each test's changes roll back with its
+    transaction, so the next demo test finds the site as built."""
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture

@@ -15,11 +15,15 @@ from services.models import (
     AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
+    Language,
     ServiceIndexPage,
     ServicePage,
     Specialty,
+    TherapistCredential,
     TherapistIndexPage,
+    TherapistLicence,
     TherapistPage,
+    TherapistTelehealthState,
 )
 
 
@@ -61,9 +65,39 @@ class InsuranceProviderFactory(TermFactory):
         model = InsuranceProvider
 
 
-class SitePageFactory(wagtail_factories.PageFactory):
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+class LanguageFactory(TermFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ("name",)
 
+
+def credentials(*abbreviations: str | tuple[str, str]) -> list[TherapistCredential]:
+    """A profile's credentials, e.g. credentials("LPC", ("NCC", "National Certified Counselor"))."""
+    return [
+        TherapistCredential(abbreviation=item, name="")
+        if isinstance(item, str)
+        else TherapistCredential(abbreviation=item[0], name=item[1])
+        for item in abbreviations
+    ]
+
+
+def licences(*items: tuple[str, str, str]) -> list[TherapistLicence]:
+    """State licences as (state, licence type, number)."""
+    return [
+        TherapistLicence(state=state, licence_type=licence_type, number=number)
+        for state, licence_type, number in items
+    ]
+
+
+def telehealth_states(*codes: str) -> list[TherapistTelehealthState]:
+    return [TherapistTelehealthState(state=code) for code in codes]
+
+
+def languages(*names: str) -> list[Language]:
+    return [LanguageFactory(name=name) for name in names]
+
+
+class SitePageFactory(wagtail_factories.PageFactory):
     class Meta:
         abstract = True
 
@@ -118,7 +152,11 @@ class ServicePageFactory(SitePageFactory):
 
 class TherapistPageFactory(SitePageFactory):
     title = factory.Sequence(lambda n: f"Jordan Example {n}")
-    credentials = "LPC, NCC"
+    credentials = factory.LazyFunction(
+        lambda: credentials(
+            ("LPC", "Licensed Professional Counselor"), ("NCC", "National Certified Counselor")
+        )
+    )
     job_title = "Staff therapist"
     summary = "I help adults with anxiety find steadier ground, at their own pace."
 

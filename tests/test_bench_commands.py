@@ -17,8 +17,7 @@ LIST_COMMANDS = f"{SETUP}; from django.core.management import get_commands; prin
 BENCH_COMMANDS = {"generate_articles", "benchmark_search"}
 
 
-def test_generated_articles_are_searchable_and_every_benchmark_query_answers(db, client):
-    call_command("load_demo_content", stdout=StringIO())
+def test_generated_articles_are_searchable_and_every_benchmark_query_answers(demo_site, client):
     demo_articles = ArticlePage.objects.live().count()
 
     call_command("generate_articles", 4, stdout=StringIO())

@@ -1,23 +1,22 @@
 """The demo content command builds a complete site, and running it again changes nothing."""
 
-import functools
 import re
-from io import BytesIO, StringIO
+from datetime import timedelta
+from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from wagtail.models import Page, Revision, Site
 
 import pytest
+import time_machine
 from wagtailseo.models import SeoSettings
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.demo import articles as demo_articles
-from home.demo.images import image_file
 from home.demo.stream import heading, paragraph
-from home.management.commands import load_demo_content as command
 from home.models import HomeFeaturedService, HomeFeaturedTherapist, HomePage, StandardPage
 from practice.images import PracticeImage
 from practice.models import PracticeSettings, PracticeTelehealthState
@@ -25,11 +24,15 @@ from services.models import (
     AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
+    Language,
     ServiceIndexPage,
     ServicePage,
     Specialty,
+    TherapistCredential,
     TherapistIndexPage,
+    TherapistLicence,
     TherapistPage,
+    TherapistTelehealthState,
 )
 
 COUNTED_MODELS = [
@@ -48,6 +51,10 @@ COUNTED_MODELS = [
     Specialty,
     ClientGroup,
     InsuranceProvider,
+    Language,
+    TherapistCredential,
+    TherapistLicence,
+    TherapistTelehealthState,
     PracticeImage,
     Site,
     PracticeSettings,
@@ -56,23 +63,6 @@ COUNTED_MODELS = [
     Revision,
 ]
 MOM_GUILT = "when-mom-guilt-wont-let-up"
-
-
-@functools.cache
-def rendered_image(spec) -> tuple[str, bytes]:
-    file = image_file(spec)
-    return file.name, file.read()
-
-
-@pytest.fixture(autouse=True)
-def render_each_image_once(monkeypatch):
-    """Drawing is deterministic and takes seconds, so tests share each picture."""
-
-    def cached_image_file(spec):
-        name, content = rendered_image(spec)
-        return ImageFile(BytesIO(content), name=name)
-
-    monkeypatch.setattr(command, "image_file", cached_image_file)
 
 
 def load_demo_content() -> str:
@@ -85,10 +75,18 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED_MODELS}
 
 
-@pytest.fixture
-def demo_site(db):
-    load_demo_content()
-    return Site.objects.get(is_default_site=True)
+def page_states() -> list[tuple]:
+    """What a run of the loader could change about a page: its content, dates and publication."""
+    return list(
+        Page.objects.order_by("pk").values_list(
+            "pk",
+            "latest_revision_id",
+            "live_revision_id",
+            "last_published_at",
+            "latest_revision_created_at",
+            "has_unpublished_changes",
+        )
+    )
 
 
 def test_second_run_creates_and_changes_nothing(demo_site):
@@ -102,6 +100,40 @@ def test_second_run_creates_and_changes_nothing(demo_site):
     assert "created" not in output
     assert "updated" not in output
     assert re.search(r"^Pages: \d+ unchanged$", output, re.MULTILINE)
+
+
+@pytest.mark.parametrize("days_later", [1, 400])
+def test_a_run_on_a_later_day_changes_nothing(demo_site, days_later):
+    """Demo dates are set when a page is first created: a later day must not move them,
+    republish pages or add revisions."""
+    before, pages = counts(), page_states()
+    dates = list(
+        ArticlePage.objects.order_by("pk").values_list(
+            "first_published", "last_reviewed", "next_review_due"
+        )
+    )
+    availability = list(
+        TherapistPage.objects.order_by("pk").values_list("availability_as_of", flat=True)
+    )
+
+    with time_machine.travel(timezone.now() + timedelta(days=days_later), tick=False):
+        output = load_demo_content()
+
+    assert counts() == before
+    assert page_states() == pages
+    assert "updated" not in output
+    assert (
+        list(
+            ArticlePage.objects.order_by("pk").values_list(
+                "first_published", "last_reviewed", "next_review_due"
+            )
+        )
+        == dates
+    )
+    assert (
+        list(TherapistPage.objects.order_by("pk").values_list("availability_as_of", flat=True))
+        == availability
+    )
 
 
 def test_rerun_restores_edited_content_in_place(demo_site):
@@ -147,12 +179,15 @@ def test_therapist_profiles_are_marked_as_samples(demo_site):
     therapists = TherapistPage.objects.select_related("photo")
     for therapist in therapists:
         assert "Sample profile for demonstration" in therapist.bio
-        assert therapist.licence_number.startswith("SAMPLE-")
+        licences = list(therapist.licences.all())
+        assert licences
+        assert all(licence.number.startswith("SAMPLE-") for licence in licences)
         assert therapist.photo.alt_text == f"Sample portrait placeholder for {therapist.title}"
         assert therapist.services.exists()
     assert therapists.filter(accepting_new_clients=False).exists()
-    assert therapists.filter(languages__contains="Spanish").exists()
-    assert {t.credentials.split(",")[0] for t in therapists} >= {
+    assert therapists.filter(languages__name="Spanish").exists()
+    assert therapists.filter(telehealth_states__state="GA").exists()
+    assert {t.credential_list[0].abbreviation for t in therapists} >= {
         "LPC",
         "LCSW",
         "LMFT",
@@ -237,16 +272,20 @@ def test_mom_guilt_article_has_the_reference_structure(demo_site, client):
         assert f'href="/services/{slug}/"' in html
 
 
-def test_invalid_demo_content_fails_loudly(db, monkeypatch):
+def test_invalid_demo_content_fails_loudly_and_changes_nothing(demo_site, monkeypatch):
     skipping = {
         **demo_articles.ARTICLES[MOM_GUILT],
         "body": [paragraph("Hi"), heading("Deep", "h4")],
     }
     monkeypatch.setitem(demo_articles.ARTICLES, MOM_GUILT, skipping)
+    before, pages = counts(), page_states()
 
     with pytest.raises(CommandError, match="skips a level"):
         load_demo_content()
-    assert not ArticlePage.objects.exists()
+
+    assert counts() == before
+    assert page_states() == pages
+    assert ArticlePage.objects.get(slug=MOM_GUILT).body[0].value.source != "<p>Hi</p>"
 
 
 def test_create_demo_admin_refuses_when_debug_is_off(db, settings):

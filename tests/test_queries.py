@@ -18,9 +18,12 @@ from .factories import (
     ClientGroupFactory,
     ImageFactory,
     InsuranceProviderFactory,
+    LanguageFactory,
     ServicePageFactory,
     SpecialtyFactory,
     TherapistPageFactory,
+    licences,
+    telehealth_states,
 )
 
 FEATURED_ON_HOME = 6
@@ -29,7 +32,7 @@ FEATURED_ON_HOME = 6
 class PracticeContent:
     """A practice site filled the way editors fill it: every article has an author, a clinical
     reviewer, a hero image, topics and services; every therapist a photo, services, specialties,
-    client groups and insurers. `grow(n)` adds services, therapists and articles until there
+    client groups, insurers, languages, credentials, licences and telehealth states. `grow(n)` adds services, therapists and articles until there
     are n of each.
 
     The measured pages are the first service (offered by every therapist, discussed by every
@@ -49,6 +52,7 @@ class PracticeContent:
         ]
         self.insurers = [InsuranceProviderFactory(name=name) for name in ("Aetna", "Cigna")]
         self.client_groups = [ClientGroupFactory(name=name) for name in ("Adults", "Teens")]
+        self.languages = [LanguageFactory(name=name) for name in ("English", "Spanish")]
         self.services, self.therapists, self.articles = [], [], []
         navigation = [
             {"type": "link", "value": {"page": index.pk, "label": "", "url": ""}}
@@ -97,6 +101,12 @@ class PracticeContent:
             specialties=pick(self.specialties, number, 2),
             client_groups=pick(self.client_groups, number, 1),
             insurance_accepted=pick(self.insurers, number, 1),
+            languages=pick(self.languages, number, 2),
+            licences=licences(
+                ("AL", "Licensed Professional Counselor", f"AL-{number}"),
+                ("GA", "Licensed Professional Counselor", f"GA-{number}"),
+            ),
+            telehealth_states=telehealth_states("AL", "GA"),
             bio="<p>I work with adults who want calmer days.</p>",
         )
         self.therapists.append(therapist)
@@ -179,16 +189,22 @@ def test_queries_do_not_grow_with_content(client, content):
 # renditions) plus one for view restrictions (`.public()`), and each many-to-many shown on a
 # profile costs one.
 MAX_QUERIES = {
-    "home": 21,  # featured services and therapists and latest articles, as cards; section links
+    "home": 22,  # featured services and therapists (with credentials) and latest articles; links
     "article index": 19,  # count + page of cards with topics, the topic list
     "article index, page 2": 19,
     "topic": 20,  # the topic, count + page of cards with topics, the topic list
     "topic, by service": 21,  # and the service
-    "article": 25,  # topics, author, reviewer, linked services, related article cards, body images
+    # topics, author, reviewer (with their credentials and licences), linked services, related
+    # article cards, body images
+    "article": 29,
     "service index": 15,  # one page of service cards
-    "service": 20,  # its image, therapist cards, article cards
-    "therapist index": 21,  # the filter form's choices, count + page of cards with specialties
-    "therapist": 22,  # photo, services, specialties, groups, insurers, articles, structured data
+    "service": 22,  # its image, therapist cards (with credentials and licences), article cards
+    # the filter form's choices (services, specialties, groups, insurers, languages, telehealth
+    # states), count + page of cards with specialties and credentials
+    "therapist index": 25,
+    # photo, services, specialties, groups, insurers, languages, credentials, licences,
+    # telehealth states, articles, structured data
+    "therapist": 25,
 }
 
 

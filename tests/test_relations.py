@@ -12,6 +12,7 @@ from .factories import (
     ArticleTopicFactory,
     ServicePageFactory,
     TherapistPageFactory,
+    credentials,
 )
 
 
@@ -22,7 +23,9 @@ def service(service_index):
 
 @pytest.fixture
 def therapist(therapist_index):
-    return TherapistPageFactory(parent=therapist_index, title="Dana Whitfield", credentials="LPC")
+    return TherapistPageFactory(
+        parent=therapist_index, title="Dana Whitfield", credentials=credentials("LPC")
+    )
 
 
 def html_of(client, page):

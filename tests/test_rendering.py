@@ -26,6 +26,10 @@ from .factories import (
     SpecialtyFactory,
     StandardPageFactory,
     TherapistPageFactory,
+    credentials,
+    languages,
+    licences,
+    telehealth_states,
 )
 
 
@@ -88,8 +92,12 @@ def build_article_index_page(request):
 
 def build_article_page(request):
     therapist_index = request.getfixturevalue("therapist_index")
-    author = TherapistPageFactory(parent=therapist_index, title="Dana Whitfield", credentials="LPC")
-    reviewer = TherapistPageFactory(parent=therapist_index, title="Marcus Hale", credentials="PhD")
+    author = TherapistPageFactory(
+        parent=therapist_index, title="Dana Whitfield", credentials=credentials("LPC")
+    )
+    reviewer = TherapistPageFactory(
+        parent=therapist_index, title="Marcus Hale", credentials=credentials("PhD")
+    )
     service = ServicePageFactory(
         parent=request.getfixturevalue("service_index"), title="Cognitive behavioral therapy"
     )
@@ -167,8 +175,10 @@ def build_service_page(request):
 
 def build_therapist_index_page(request):
     index = request.getfixturevalue("therapist_index")
-    TherapistPageFactory(parent=index, title="Dana Whitfield", credentials="LPC, NCC")
-    TherapistPageFactory(parent=index, title="Marcus Hale", credentials="PhD")
+    TherapistPageFactory(
+        parent=index, title="Dana Whitfield", credentials=credentials("LPC", "NCC")
+    )
+    TherapistPageFactory(parent=index, title="Marcus Hale", credentials=credentials("PhD"))
     return index, [
         "<h1>Our therapists</h1>",
         "Dana Whitfield",
@@ -183,11 +193,13 @@ def build_therapist_page(request):
     therapist = TherapistPageFactory(
         parent=request.getfixturevalue("therapist_index"),
         title="Dana Whitfield",
-        credentials="LPC, NCC",
+        credentials=credentials(("LPC", "Licensed Professional Counselor"), "NCC"),
         job_title="Clinical director",
-        licence_type="Licensed Professional Counselor",
-        licence_number="AL-4821",
-        licence_states="AL, GA",
+        licences=licences(
+            ("AL", "Licensed Professional Counselor", "AL-4821"),
+            ("GA", "Licensed Professional Counselor", ""),
+        ),
+        languages=languages("English", "Spanish"),
         summary="I help adults who feel stuck in anxiety find steadier ground.",
         bio="<p>I trained in EMDR and work gently, at your pace.</p>",
         photo=ImageFactory(alt_text="Dana Whitfield smiling in her office"),
@@ -196,15 +208,18 @@ def build_therapist_page(request):
         insurance_accepted=[InsuranceProviderFactory(name="Blue Cross Blue Shield of Alabama")],
         accepting_new_clients=True,
         offers_telehealth=True,
-        telehealth_states="AL",
+        telehealth_states=telehealth_states("AL", "TN"),
         session_fee=140,
     )
     return therapist, [
         "Dana Whitfield",
         "LPC, NCC",
         "Clinical director",
-        "Licensed Professional Counselor, no. AL-4821",
-        "Licensed in AL, GA",
+        "LPC — Licensed Professional Counselor",
+        "<li>NCC</li>",
+        "Licensed Professional Counselor, Alabama, no. AL-4821",
+        "Licensed Professional Counselor, Georgia</li>",
+        "English, Spanish",
         "I help adults who feel stuck in anxiety find steadier ground.",
         "I trained in EMDR and work gently, at your pace.",
         'alt="Dana Whitfield smiling in her office"',
@@ -212,7 +227,7 @@ def build_therapist_page(request):
         "Panic attacks",
         "Blue Cross Blue Shield of Alabama",
         "Accepting new clients",
-        "Telehealth for clients in AL",
+        "Telehealth for clients in Alabama, Tennessee",
         "$140 per session",
     ]
 

@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -34,6 +33,10 @@ from .factories import (
     SpecialtyFactory,
     StandardPageFactory,
     TherapistPageFactory,
+    credentials,
+    languages,
+    licences,
+    telehealth_states,
 )
 
 ROOT_URL = "http://127.0.0.1:8000"
@@ -97,18 +100,22 @@ def pages(practice_site, home_page, article_index, service_index, therapist_inde
     therapist = TherapistPageFactory(
         parent=therapist_index,
         title="Dana Whitfield",
-        credentials="LPC, NCC",
+        credentials=credentials(("LPC", "Licensed Professional Counselor"), "NCC"),
         job_title="Clinical director",
-        licence_type="Licensed Professional Counselor",
-        licence_number="AL-1234",
-        licence_states="AL, GA",
+        licences=licences(
+            ("AL", "Licensed Professional Counselor", "AL-1234"),
+            ("GA", "Licensed Professional Counselor", "GA-5678"),
+        ),
+        telehealth_states=telehealth_states("AL", "GA"),
         photo=ImageFactory(alt_text="Dana Whitfield smiling"),
-        languages="English, Spanish",
+        languages=languages("English", "Spanish"),
     )
     therapist.services.add(service)
     therapist.specialties.add(SpecialtyFactory(name="Panic attacks"))
     therapist.save()
-    reviewer = TherapistPageFactory(parent=therapist_index, title="Sam Ortega", credentials="PhD")
+    reviewer = TherapistPageFactory(
+        parent=therapist_index, title="Sam Ortega", credentials=credentials("PhD")
+    )
     article = ArticlePageFactory(
         parent=article_index,
         title="Calming a racing mind at night",
@@ -347,11 +354,15 @@ def test_article_is_a_reviewed_medical_web_page(client, pages):
     assert author["url"] == f"{ROOT_URL}{pages['therapist'].url}"
     assert author["jobTitle"] == "Clinical director"
     assert author["honorificSuffix"] == "LPC, NCC"
-    assert {credential["name"] for credential in author["hasCredential"]} == {
-        "LPC",
-        "NCC",
-        "Licensed Professional Counselor",
-    }
+    assert [
+        (credential["name"], credential.get("alternateName"))
+        for credential in author["hasCredential"]
+    ] == [
+        ("Licensed Professional Counselor", "LPC"),
+        ("NCC", None),
+        ("Licensed Professional Counselor", None),
+        ("Licensed Professional Counselor", None),
+    ]
     assert sorted(therapy["name"] for therapy in node["about"]) == [
         "Cognitive behavioral therapy",
         "EMDR therapy",
@@ -389,13 +400,25 @@ def test_therapist_is_a_person_with_credentials(client, pages):
     assert one_node(graph, "ProfilePage")["mainEntity"] == {"@id": person["@id"]}
     assert person["name"] == "Dana Whitfield"
     assert person["jobTitle"] == "Clinical director"
-    licence = next(c for c in person["hasCredential"] if c.get("credentialCategory") == "license")
-    assert licence == {
-        "@type": "EducationalOccupationalCredential",
-        "credentialCategory": "license",
-        "name": "Licensed Professional Counselor",
-        "identifier": "AL-1234",
-        "validIn": [{"@type": "State", "name": "AL"}, {"@type": "State", "name": "GA"}],
+    licences = [c for c in person["hasCredential"] if c.get("credentialCategory") == "license"]
+    assert licences == [
+        {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "license",
+            "name": "Licensed Professional Counselor",
+            "identifier": identifier,
+            "validIn": {"@type": "State", "name": state},
+        }
+        for identifier, state in [("AL-1234", "Alabama"), ("GA-5678", "Georgia")]
+    ]
+    assert person["honorificSuffix"] == "LPC, NCC"
+    assert person["makesOffer"] == {
+        "@type": "Offer",
+        "itemOffered": {"@type": "Service", "name": "Telehealth therapy sessions"},
+        "areaServed": [
+            {"@type": "State", "name": "Alabama"},
+            {"@type": "State", "name": "Georgia"},
+        ],
     }
     assert person["worksFor"] == {"@id": one_node(graph, "MedicalClinic")["@id"]}
     assert [
@@ -661,8 +684,7 @@ def heading_levels(soup) -> list[int]:
     return [int(tag.name[1]) for tag in soup.find_all(re.compile(r"^h[1-6]$"))]
 
 
-def test_demo_site_pages_are_unique_and_well_formed(client, db):
-    call_command("load_demo_content", verbosity=0)
+def test_demo_site_pages_are_unique_and_well_formed(client, demo_site):
     titles, descriptions = {}, {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         soup = get_soup(client, page.url)

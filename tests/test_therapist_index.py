@@ -1,18 +1,21 @@
-"""The team page's filters: service, specialty, insurance, telehealth and openings. Bad values
-are reported to the visitor, never a server error."""
+"""The team page's filters: service, specialty, client group, insurance, language, telehealth
+(state) and openings. A bad value drops that filter only and says so; never a server error."""
 
 import pytest
 
 from services.models import THERAPISTS_PER_PAGE
 
 from .factories import (
+    ClientGroupFactory,
     InsuranceProviderFactory,
+    LanguageFactory,
     ServicePageFactory,
     SpecialtyFactory,
     TherapistPageFactory,
+    telehealth_states,
 )
 
-FILTER_NOTICE = "We couldn't use one of these filters"
+FILTER_NOTICE = "We couldn't use the"
 
 
 def listed(response):
@@ -29,6 +32,10 @@ def team(service_index, therapist_index):
     panic = SpecialtyFactory(name="Panic attacks")
     bcbs = InsuranceProviderFactory(name="Blue Cross Blue Shield of Alabama")
     aetna = InsuranceProviderFactory(name="Aetna")
+    teens = ClientGroupFactory(name="Teens")
+    couples = ClientGroupFactory(name="Couples")
+    english = LanguageFactory(name="English")
+    spanish = LanguageFactory(name="Spanish")
     therapists = {
         "ana": TherapistPageFactory(
             parent=therapist_index,
@@ -36,7 +43,10 @@ def team(service_index, therapist_index):
             services=[emdr],
             specialties=[trauma],
             insurance_accepted=[bcbs],
+            client_groups=[teens],
+            languages=[english, spanish],
             offers_telehealth=True,
+            telehealth_states=telehealth_states("AL", "GA"),
             accepting_new_clients=True,
         ),
         "ben": TherapistPageFactory(
@@ -45,7 +55,10 @@ def team(service_index, therapist_index):
             services=[cbt],
             specialties=[panic],
             insurance_accepted=[aetna, bcbs],
+            client_groups=[couples],
+            languages=[english],
             offers_telehealth=False,
+            telehealth_states=telehealth_states("TN"),
             accepting_new_clients=True,
         ),
         "cleo": TherapistPageFactory(
@@ -54,11 +67,24 @@ def team(service_index, therapist_index):
             services=[emdr, cbt],
             specialties=[trauma, panic],
             insurance_accepted=[],
+            client_groups=[teens, couples],
+            languages=[spanish],
             offers_telehealth=True,
+            telehealth_states=telehealth_states("GA"),
             accepting_new_clients=False,
         ),
     }
-    filters = {"emdr": emdr, "cbt": cbt, "trauma": trauma, "panic": panic, "bcbs": bcbs}
+    filters = {
+        "emdr": emdr,
+        "cbt": cbt,
+        "trauma": trauma,
+        "panic": panic,
+        "bcbs": bcbs,
+        "teens": teens,
+        "couples": couples,
+        "english": english,
+        "spanish": spanish,
+    }
     return therapists, filters
 
 
@@ -86,6 +112,12 @@ def test_unfiltered_lists_the_live_team(client, therapist_index, team):
         ({"service": "cbt", "specialty": "panic", "accepting": "on"}, {"ben"}),
         ({"service": "emdr", "insurance": "bcbs", "telehealth": "on"}, {"ana"}),
         ({"service": "cbt", "telehealth": "on", "accepting": "on"}, set()),
+        ({"client_group": "teens"}, {"ana", "cleo"}),
+        ({"client_group": "couples", "accepting": "on"}, {"ben"}),
+        ({"language": "spanish"}, {"ana", "cleo"}),
+        ({"language": "english", "specialty": "panic"}, {"ben"}),
+        ({"telehealth_state": "GA"}, {"ana", "cleo"}),
+        ({"telehealth_state": "AL", "language": "spanish"}, {"ana"}),
     ],
     ids=lambda value: (
         "&".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else None
@@ -94,7 +126,11 @@ def test_unfiltered_lists_the_live_team(client, therapist_index, team):
 def test_filters(client, therapist_index, team, query, expected):
     therapists, filters = team
     params = {
-        name: (value if name in {"telehealth", "accepting"} else filters[value].slug)
+        name: (
+            value
+            if name in {"telehealth", "accepting", "telehealth_state"}
+            else filters[value].slug
+        )
         for name, value in query.items()
     }
 
@@ -130,7 +166,9 @@ def test_unpublished_service_is_not_offered_as_a_filter(client, therapist_index,
     assert 'value="cbt"' not in response.content.decode()
 
 
-@pytest.mark.parametrize("name", ["service", "specialty", "insurance"])
+@pytest.mark.parametrize(
+    "name", ["service", "specialty", "client_group", "insurance", "language", "telehealth_state"]
+)
 @pytest.mark.parametrize("value", ["no-such-thing", "1", "\x00", "x" * 300, "' OR 1=1 --"])
 def test_unknown_choice_shows_everyone_with_a_notice(client, therapist_index, team, name, value):
     therapists, _ = team
@@ -171,3 +209,33 @@ def test_paginated_and_filters_survive_paging(client, therapist_index, service_i
     assert len(listed(first)) == THERAPISTS_PER_PAGE
     assert [page.title for page in second.context["therapists"]] == ["Clinician 12", "Clinician 13"]
     assert f'href="?service={service.slug}&amp;page=2"' in first.content.decode()
+
+
+def test_a_stale_filter_is_dropped_and_the_others_still_apply(client, therapist_index, team):
+    therapists, filters = team
+
+    response = client.get(
+        therapist_index.url,
+        {"specialty": "renamed-long-ago", "service": filters["cbt"].slug, "accepting": "on"},
+    )
+
+    assert listed(response) == {therapists["ben"]}
+    html = response.content.decode()
+    assert "We couldn't use the Specialty filter" in html
+    assert "the other filters still apply" in html
+    assert "1 therapist matches your filters." in html
+
+
+def test_telehealth_state_is_offered_only_where_someone_sees_clients_by_video(
+    client, therapist_index, team
+):
+    """Ben lists Tennessee but does not offer telehealth, so no one covers it."""
+    therapists, _ = team
+
+    response = client.get(therapist_index.url, {"telehealth_state": "TN"})
+
+    html = response.content.decode()
+    assert '<option value="GA">Georgia</option>' in html
+    assert 'value="TN"' not in html
+    assert listed(response) == set(therapists.values())
+    assert "We couldn't use the Telehealth state filter" in html

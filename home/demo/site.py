@@ -174,6 +174,7 @@ CLIENT_GROUPS = [
     "New and expecting parents",
     ("LGBTQ+ clients", "lgbtq-clients"),
 ]
+LANGUAGES = ["English", "Spanish"]
 INSURANCE_PROVIDERS = [
     "Blue Cross Blue Shield of Alabama",
     "Aetna",

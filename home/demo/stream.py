@@ -31,8 +31,19 @@ def page_link(slug: str, text: str) -> str:
     return f'<a linktype="page" slug="{slug}">{text}</a>'
 
 
-def days_ago(days: int) -> date:
-    return date.today() - timedelta(days=days)
+@dataclass(frozen=True)
+class DaysAgo:
+    """A date some days before the demo page is first created. A later run keeps the stored
+    date, so that running the loader again on another day changes nothing."""
+
+    days: int
+
+    def date(self) -> date:
+        return date.today() - timedelta(days=self.days)
+
+
+def days_ago(days: int) -> DaysAgo:
+    return DaysAgo(days)
 
 
 def paragraphs(*texts: str) -> str:

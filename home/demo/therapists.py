@@ -23,14 +23,42 @@ def _services(*slugs: str) -> list[PageRef]:
     return [PageRef(slug) for slug in slugs]
 
 
+CREDENTIAL_NAMES = {
+    "LCSW": "Licensed Clinical Social Worker",
+    "LMFT": "Licensed Marriage and Family Therapist",
+    "LPC": "Licensed Professional Counselor",
+    "NCC": "National Certified Counselor",
+    "PhD": "Doctor of Philosophy in Clinical Psychology",
+    "PsyD": "Doctor of Psychology",
+}
+
+
+def credentials(*abbreviations: str) -> list[dict]:
+    return [
+        {"abbreviation": letters, "name": CREDENTIAL_NAMES[letters]} for letters in abbreviations
+    ]
+
+
+def licences(licence_type: str, *numbers_by_state: tuple[str, str]) -> list[dict]:
+    """One licence per state, each with its own (sample) number."""
+    return [
+        {"state": state, "licence_type": licence_type, "number": number}
+        for state, number in numbers_by_state
+    ]
+
+
+def states(*codes: str) -> list[dict]:
+    return [{"state": code} for code in codes]
+
+
 THERAPISTS = {
     "elena-marquez": {
         "title": "Elena Marquez",
-        "credentials": "LCSW",
+        "credentials": credentials("LCSW"),
         "job_title": "Perinatal mental health therapist",
-        "licence_type": "Licensed Clinical Social Worker",
-        "licence_number": "SAMPLE-1042",
-        "licence_states": "AL, GA",
+        "licences": licences(
+            "Licensed Clinical Social Worker", ("AL", "SAMPLE-1042"), ("GA", "SAMPLE-1043")
+        ),
         "photo": ImageRef("portrait-elena-marquez"),
         "summary": (
             "I help new and expecting parents feel less alone with anxiety, low mood and mom "
@@ -57,23 +85,21 @@ THERAPISTS = {
             "Life transitions",
         ],
         "client_groups": ["Adults", "New and expecting parents"],
-        "languages": "English, Spanish",
+        "languages": ["English", "Spanish"],
         "insurance_accepted": ["Blue Cross Blue Shield of Alabama", "Aetna", "Cigna"],
         "session_fee": 140,
         "sliding_scale": True,
         "offers_telehealth": True,
-        "telehealth_states": "AL, GA",
+        "telehealth_states": states("AL", "GA"),
         "offers_in_person": True,
         "accepting_new_clients": True,
         "availability_as_of": days_ago(6),
     },
     "nathaniel-brooks": {
         "title": "Nathaniel Brooks",
-        "credentials": "PhD",
+        "credentials": credentials("PhD"),
         "job_title": "Clinical director and psychologist",
-        "licence_type": "Licensed Psychologist",
-        "licence_number": "SAMPLE-2210",
-        "licence_states": "AL",
+        "licences": licences("Licensed Psychologist", ("AL", "SAMPLE-2210")),
         "photo": ImageRef("portrait-nathaniel-brooks"),
         "summary": (
             "I help adults recover from trauma and anxiety with EMDR and CBT, at a pace that "
@@ -91,7 +117,7 @@ THERAPISTS = {
         "services": _services("emdr-therapy", "cognitive-behavioral-therapy"),
         "specialties": ["Trauma and PTSD", "Anxiety", "Panic attacks", "Depression"],
         "client_groups": ["Adults", "Older adults"],
-        "languages": "English",
+        "languages": ["English"],
         "insurance_accepted": [
             "Blue Cross Blue Shield of Alabama",
             "UnitedHealthcare",
@@ -101,18 +127,16 @@ THERAPISTS = {
         "session_fee": 180,
         "sliding_scale": False,
         "offers_telehealth": True,
-        "telehealth_states": "AL",
+        "telehealth_states": states("AL"),
         "offers_in_person": True,
         "accepting_new_clients": False,
         "availability_as_of": days_ago(3),
     },
     "priya-raman": {
         "title": "Priya Raman",
-        "credentials": "LPC",
+        "credentials": credentials("LPC"),
         "job_title": "Staff therapist",
-        "licence_type": "Licensed Professional Counselor",
-        "licence_number": "SAMPLE-3317",
-        "licence_states": "AL",
+        "licences": licences("Licensed Professional Counselor", ("AL", "SAMPLE-3317")),
         "photo": ImageRef("portrait-priya-raman"),
         "summary": (
             "I help adults quiet the inner critic and make peace with the parts of themselves "
@@ -129,23 +153,23 @@ THERAPISTS = {
         "services": _services("internal-family-systems", "mindfulness-based-therapy"),
         "specialties": ["Anxiety", "Self-esteem", "Stress and burnout", "Life transitions"],
         "client_groups": ["Adults", "LGBTQ+ clients"],
-        "languages": "English",
+        "languages": ["English"],
         "insurance_accepted": ["Aetna", "Cigna", "UnitedHealthcare"],
         "session_fee": 130,
         "sliding_scale": True,
         "offers_telehealth": True,
-        "telehealth_states": "AL",
+        "telehealth_states": states("AL"),
         "offers_in_person": False,
         "accepting_new_clients": True,
         "availability_as_of": days_ago(10),
     },
     "marcus-whitfield": {
         "title": "Marcus Whitfield",
-        "credentials": "LMFT",
+        "credentials": credentials("LMFT"),
         "job_title": "Couples and family therapist",
-        "licence_type": "Licensed Marriage and Family Therapist",
-        "licence_number": "SAMPLE-4486",
-        "licence_states": "AL, TN",
+        "licences": licences(
+            "Licensed Marriage and Family Therapist", ("AL", "SAMPLE-4486"), ("TN", "SAMPLE-4487")
+        ),
         "photo": ImageRef("portrait-marcus-whitfield"),
         "summary": (
             "I help couples and families break out of painful cycles and find their way back "
@@ -162,23 +186,21 @@ THERAPISTS = {
         "services": _services("couples-therapy", "child-and-teen-therapy"),
         "specialties": ["Relationship stress", "Parenting stress", "Life transitions"],
         "client_groups": ["Couples", "Teens (13–17)", "Adults"],
-        "languages": "English",
+        "languages": ["English"],
         "insurance_accepted": ["Blue Cross Blue Shield of Alabama", "Tricare"],
         "session_fee": 160,
         "sliding_scale": False,
         "offers_telehealth": True,
-        "telehealth_states": "AL, TN",
+        "telehealth_states": states("AL", "TN"),
         "offers_in_person": True,
         "accepting_new_clients": True,
         "availability_as_of": days_ago(4),
     },
     "hannah-cole": {
         "title": "Hannah Cole",
-        "credentials": "PsyD",
+        "credentials": credentials("PsyD"),
         "job_title": "Child and adolescent psychologist",
-        "licence_type": "Licensed Psychologist",
-        "licence_number": "SAMPLE-5023",
-        "licence_states": "AL",
+        "licences": licences("Licensed Psychologist", ("AL", "SAMPLE-5023")),
         "photo": ImageRef("portrait-hannah-cole"),
         "summary": (
             "I help children and teens with worry, big feelings and OCD, and coach parents to "
@@ -197,23 +219,21 @@ THERAPISTS = {
         ),
         "specialties": ["Anxiety", "OCD", "Panic attacks", "Depression"],
         "client_groups": ["Children (6–12)", "Teens (13–17)"],
-        "languages": "English",
+        "languages": ["English"],
         "insurance_accepted": ["Blue Cross Blue Shield of Alabama", "Aetna", "UnitedHealthcare"],
         "session_fee": 170,
         "sliding_scale": False,
         "offers_telehealth": True,
-        "telehealth_states": "AL",
+        "telehealth_states": states("AL"),
         "offers_in_person": True,
         "accepting_new_clients": True,
         "availability_as_of": days_ago(2),
     },
     "samuel-adeyemi": {
         "title": "Samuel Adeyemi",
-        "credentials": "LPC, NCC",
+        "credentials": credentials("LPC", "NCC"),
         "job_title": "Staff therapist",
-        "licence_type": "Licensed Professional Counselor",
-        "licence_number": "SAMPLE-6158",
-        "licence_states": "AL",
+        "licences": licences("Licensed Professional Counselor", ("AL", "SAMPLE-6158")),
         "photo": ImageRef("portrait-samuel-adeyemi"),
         "summary": (
             "I help adults and older adults through grief, depression and big life changes. "
@@ -230,12 +250,12 @@ THERAPISTS = {
         "services": _services("cognitive-behavioral-therapy", "mindfulness-based-therapy"),
         "specialties": ["Grief and loss", "Depression", "Life transitions", "Anxiety"],
         "client_groups": ["Adults", "Older adults"],
-        "languages": "English",
+        "languages": ["English"],
         "insurance_accepted": ["Medicare", "Blue Cross Blue Shield of Alabama", "Cigna"],
         "session_fee": 120,
         "sliding_scale": True,
         "offers_telehealth": True,
-        "telehealth_states": "AL",
+        "telehealth_states": states("AL"),
         "offers_in_person": True,
         "accepting_new_clients": True,
         "availability_as_of": days_ago(8),

@@ -1,9 +1,16 @@
 """Services, clinicians and the lists they share, one module each."""
 
 from .appointments import AppointmentRequest, AppointmentRequestPage
-from .services import SERVICE_CARD_IMAGE, ServiceIndexPage, ServicePage, portrait_prefetch
-from .taxonomy import ClientGroup, InsuranceProvider, Specialty
-from .therapists import THERAPISTS_PER_PAGE, TherapistFilterForm, TherapistIndexPage, TherapistPage
+from .services import (
+    SERVICE_CARD_IMAGE,
+    ServiceIndexPage,
+    ServicePage,
+    portrait_prefetch,
+    therapist_card_prefetches,
+)
+from .taxonomy import ClientGroup, InsuranceProvider, Language, Specialty
+from .therapist_details import TherapistCredential, TherapistLicence, TherapistTelehealthState
+from .therapists import THERAPISTS_PER_PAGE, TherapistIndexPage, TherapistPage
 
 __all__ = [
     "SERVICE_CARD_IMAGE",
@@ -12,11 +19,15 @@ __all__ = [
     "AppointmentRequestPage",
     "ClientGroup",
     "InsuranceProvider",
+    "Language",
     "ServiceIndexPage",
     "ServicePage",
     "Specialty",
-    "TherapistFilterForm",
+    "TherapistCredential",
     "TherapistIndexPage",
+    "TherapistLicence",
     "TherapistPage",
+    "TherapistTelehealthState",
     "portrait_prefetch",
+    "therapist_card_prefetches",
 ]

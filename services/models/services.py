@@ -21,6 +21,13 @@ def portrait_prefetch(lookup="photo"):
     return rendition_prefetch(lookup, PORTRAIT_IMAGE)
 
 
+def therapist_card_prefetches(lookup: str = "") -> list:
+    """What a therapist card shows beyond the page row (its portrait and credential letters),
+    prefetched so that a listing's queries do not grow with the number of cards.
+    `lookup` leads from the listed objects to the therapist, e.g. "therapist__"."""
+    return [portrait_prefetch(f"{lookup}photo"), f"{lookup}credentials"]
+
+
 class ServiceIndexPage(IndexPage):
     subpage_types = ["services.ServicePage"]
 
@@ -106,7 +113,7 @@ class ServicePage(SitePage):
             self.offered_by.live()
             .public()
             .defer_streamfields()
-            .prefetch_related(portrait_prefetch())
+            .prefetch_related(*therapist_card_prefetches(), "licences")  # for their JSON-LD
             .order_by("title")
         )
 

@@ -29,3 +29,11 @@ class InsuranceProvider(TaxonomyTerm):
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("insurance provider")
+
+
+@register_snippet
+class Language(TaxonomyTerm):
+    """A language therapy is offered in, e.g. English, Spanish, American Sign Language."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("language")

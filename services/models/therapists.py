@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -18,15 +19,11 @@ from wagtail.search import index
 
 from practice import structured_data
 from practice.pages import IndexPage, SchemaLinks, SitePage, live_related_pages
+from services.filters import TherapistFilterSet
 
-from .services import ServicePage, portrait_prefetch
-from .taxonomy import InsuranceProvider, Specialty
+from .services import therapist_card_prefetches
 
 THERAPISTS_PER_PAGE = 12
-
-
-def split_list(text: str) -> list[str]:
-    return [item.strip() for item in text.split(",") if item.strip()]
 
 
 class TherapistIndexPage(IndexPage):
@@ -41,17 +38,16 @@ class TherapistIndexPage(IndexPage):
             .public()
             .child_of(self)
             .defer_streamfields()
-            .prefetch_related(portrait_prefetch(), "specialties")
+            .prefetch_related(*therapist_card_prefetches(), "specialties")
             .order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        therapist_filter = TherapistFilterForm(request.GET or None)
-        therapists = self.get_therapists()
-        if therapist_filter.is_valid():
-            therapists = therapist_filter.apply(therapists)
-        paginator = Paginator(therapists, THERAPISTS_PER_PAGE)
+        therapist_filter = TherapistFilterSet(
+            request.GET or None, queryset=self.get_therapists(), request=request
+        )
+        paginator = Paginator(therapist_filter.qs, THERAPISTS_PER_PAGE)
         context.update(
             therapists=paginator.get_page(request.GET.get("page")),
             therapist_filter=therapist_filter,
@@ -59,76 +55,14 @@ class TherapistIndexPage(IndexPage):
         return context
 
 
-class TherapistFilterForm(forms.Form):
-    """The filters on the team page. Unknown values are reported, never a server error."""
-
-    service = forms.ModelChoiceField(
-        queryset=ServicePage.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any service"),
-    )
-    specialty = forms.ModelChoiceField(
-        queryset=Specialty.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any concern"),
-    )
-    insurance = forms.ModelChoiceField(
-        queryset=InsuranceProvider.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any insurance"),
-    )
-    telehealth = forms.BooleanField(required=False, label=_("Offers telehealth"))
-    accepting = forms.BooleanField(required=False, label=_("Accepting new clients"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = ServicePage.objects.live().public().order_by("title")
-
-    def apply(self, therapists):
-        data = self.cleaned_data
-        if data.get("service"):
-            therapists = therapists.filter(services=data["service"])
-        if data.get("specialty"):
-            therapists = therapists.filter(specialties=data["specialty"])
-        if data.get("insurance"):
-            therapists = therapists.filter(insurance_accepted=data["insurance"])
-        if data.get("telehealth"):
-            therapists = therapists.filter(offers_telehealth=True)
-        if data.get("accepting"):
-            therapists = therapists.filter(accepting_new_clients=True)
-        return therapists.distinct()
-
-
 class TherapistPage(SitePage):
     """A clinician's profile. The page title is the clinician's name."""
 
     summary_required = True
 
-    credentials = models.CharField(
-        max_length=80,
-        help_text=_("Letters after the name, comma separated, e.g. 'LPC, NCC' or 'PhD'."),
-    )
     job_title = models.CharField(
         max_length=100,
         help_text=_("The role at the practice, e.g. 'Staff therapist' or 'Clinical director'."),
-    )
-    licence_type = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_("The licence held, e.g. 'Licensed Professional Counselor'."),
-    )
-    licence_number = models.CharField(
-        max_length=40, blank=True, help_text=_("As issued by the state board.")
-    )
-    licence_states = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_(
-            "Two-letter codes of the states where the licence is held, comma separated, e.g. 'AL, GA'."
-        ),
     )
     photo = models.ForeignKey(
         "practice.PracticeImage",
@@ -162,10 +96,13 @@ class TherapistPage(SitePage):
         related_name="therapists",
         help_text=_("Age groups and populations served."),
     )
-    languages = models.CharField(
-        max_length=120,
-        default="English",
-        help_text=_("Languages therapy is offered in, comma separated."),
+    languages = ParentalManyToManyField(
+        "services.Language",
+        blank=True,
+        related_name="therapists",
+        help_text=_(
+            "Languages therapy is offered in. Manage the shared list under Snippets › Languages."
+        ),
     )
     insurance_accepted = ParentalManyToManyField(
         "services.InsuranceProvider",
@@ -183,11 +120,6 @@ class TherapistPage(SitePage):
     )
     offers_telehealth = models.BooleanField(
         default=True, help_text=_("Sees clients by secure video.")
-    )
-    telehealth_states = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_("Two-letter codes of states covered by telehealth, comma separated."),
     )
     offers_in_person = models.BooleanField(default=True, help_text=_("Sees clients at the office."))
     accepting_new_clients = models.BooleanField(
@@ -215,7 +147,6 @@ class TherapistPage(SitePage):
         *SitePage.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("credentials"),
                 FieldPanel("job_title"),
                 FieldPanel("photo"),
                 FieldPanel(
@@ -228,6 +159,12 @@ class TherapistPage(SitePage):
             ],
             heading=_("Introduction"),
         ),
+        InlinePanel(
+            "credentials",
+            heading=_("Credentials"),
+            label=_("Credential"),
+            help_text=_("Shown after the name in this order, e.g. 'LPC, NCC'."),
+        ),
         FieldPanel("bio"),
         MultiFieldPanel(
             [
@@ -235,7 +172,12 @@ class TherapistPage(SitePage):
                     [FieldPanel("accepting_new_clients"), FieldPanel("availability_as_of")]
                 ),
                 FieldRowPanel([FieldPanel("offers_telehealth"), FieldPanel("offers_in_person")]),
-                FieldPanel("telehealth_states"),
+                InlinePanel(
+                    "telehealth_states",
+                    heading=_("Telehealth states"),
+                    label=_("State"),
+                    help_text=_("States whose residents may be seen by video."),
+                ),
             ],
             heading=_("Availability"),
         ),
@@ -244,7 +186,7 @@ class TherapistPage(SitePage):
         FieldPanel("services", widget=forms.CheckboxSelectMultiple),
         FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
         FieldPanel("client_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("languages"),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("insurance_accepted", widget=forms.CheckboxSelectMultiple),
@@ -252,13 +194,11 @@ class TherapistPage(SitePage):
             ],
             heading=_("Fees and insurance"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("licence_type"),
-                FieldPanel("licence_number"),
-                FieldPanel("licence_states"),
-            ],
-            heading=_("Licence"),
+        InlinePanel(
+            "licences",
+            heading=_("Licences"),
+            label=_("Licence"),
+            help_text=_("One row per state licence, as issued by that state's board."),
         ),
         FieldPanel("user", permission="services.link_staff_account"),
     ]
@@ -273,12 +213,15 @@ class TherapistPage(SitePage):
 
     search_fields = [
         *SitePage.search_fields,
-        index.SearchField("credentials", boost=1.5),
+        index.RelatedFields(
+            "credentials",
+            [index.SearchField("abbreviation", boost=1.5), index.SearchField("name")],
+        ),
         index.SearchField("job_title"),
-        index.SearchField("licence_type"),
+        index.RelatedFields("licences", [index.SearchField("licence_type")]),
         index.SearchField("summary"),
         index.SearchField("bio"),
-        index.SearchField("languages"),
+        index.RelatedFields("languages", [index.SearchField("name")]),
         index.RelatedFields("specialties", [index.SearchField("name", boost=1.5)]),
         index.RelatedFields("services", [index.SearchField("title")]),
         index.RelatedFields("client_groups", [index.SearchField("name")]),
@@ -296,25 +239,35 @@ class TherapistPage(SitePage):
             ("link_staff_account", _("Can link a therapist profile to a staff account")),
         ]
 
+    @cached_property
+    def credential_list(self) -> list:
+        return list(self.credentials.all())
+
+    @cached_property
+    def licence_list(self) -> list:
+        return list(self.licences.all())
+
+    @property
+    def credential_letters(self) -> str:
+        """The letters after the name, e.g. 'LPC, NCC'."""
+        return ", ".join(credential.abbreviation for credential in self.credential_list)
+
     @property
     def name_with_credentials(self) -> str:
-        return f"{self.title}, {self.credentials}" if self.credentials else self.title
+        letters = self.credential_letters
+        return f"{self.title}, {letters}" if letters else self.title
 
-    @property
-    def credential_list(self) -> list[str]:
-        return split_list(self.credentials)
+    @cached_property
+    def language_list(self) -> list:
+        return list(self.languages.all())
 
-    @property
-    def language_list(self) -> list[str]:
-        return split_list(self.languages)
-
-    @property
-    def licence_state_list(self) -> list[str]:
-        return split_list(self.licence_states)
-
-    @property
-    def telehealth_state_list(self) -> list[str]:
-        return split_list(self.telehealth_states)
+    @cached_property
+    def telehealth_state_names(self) -> list[str]:
+        """Where this clinician sees clients by video, as state names (none without telehealth)."""
+        if not self.offers_telehealth:
+            return []
+        names = (str(item) for item in self.telehealth_states.all())
+        return list(dict.fromkeys(names))
 
     @cached_property
     def specialty_list(self):
@@ -326,22 +279,37 @@ class TherapistPage(SitePage):
 
     def get_schema_credentials(self) -> list[dict]:
         credentials = [
-            {"@type": "EducationalOccupationalCredential", "name": letters}
-            for letters in self.credential_list
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": credential.name or credential.abbreviation,
+                "alternateName": credential.abbreviation if credential.name else "",
+            }
+            for credential in self.credential_list
         ]
-        if self.licence_type:
-            credentials.append(
-                {
-                    "@type": "EducationalOccupationalCredential",
-                    "credentialCategory": "license",
-                    "name": self.licence_type,
-                    "identifier": self.licence_number,
-                    "validIn": [
-                        {"@type": "State", "name": state} for state in self.licence_state_list
-                    ],
-                }
-            )
+        credentials += [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "license",
+                "name": licence.licence_type,
+                "identifier": licence.number,
+                "validIn": {"@type": "State", "name": licence.get_state_display()},
+            }
+            for licence in self.licence_list
+        ]
         return credentials
+
+    def get_schema_telehealth_offer(self) -> dict | None:
+        """Video sessions and the states they are offered in. schema.org gives a Person no
+        `areaServed`, so the states belong to what the person offers."""
+        if not self.telehealth_state_names:
+            return None
+        return {
+            "@type": "Offer",
+            "itemOffered": {"@type": "Service", "name": str(_("Telehealth therapy sessions"))},
+            "areaServed": [
+                {"@type": "State", "name": name} for name in self.telehealth_state_names
+            ],
+        }
 
     def get_schema_person(self, links: SchemaLinks, *, full=False) -> dict:
         """This clinician as a schema.org Person (e.g. an article's author); `full` adds what
@@ -354,7 +322,7 @@ class TherapistPage(SitePage):
             "name": self.title,
             "url": url,
             "jobTitle": self.job_title,
-            "honorificSuffix": self.credentials,
+            "honorificSuffix": self.credential_letters,
             "hasCredential": self.get_schema_credentials(),
             "worksFor": links.organisation,
         }
@@ -366,7 +334,8 @@ class TherapistPage(SitePage):
                     *(service.get_schema_therapy(links) for service in self.offered_services),
                     *(specialty.name for specialty in self.specialty_list),
                 ],
-                knowsLanguage=self.language_list,
+                knowsLanguage=[language.name for language in self.language_list],
+                makesOffer=self.get_schema_telehealth_offer(),
             )
         return person
 

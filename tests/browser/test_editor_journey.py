@@ -15,6 +15,7 @@ from tests.factories import (
     ServicePageFactory,
     TherapistIndexPageFactory,
     TherapistPageFactory,
+    credentials,
 )
 
 pytestmark = [
@@ -43,7 +44,9 @@ def practice(home_page, django_user_model):
     editor.groups.add(Group.objects.get(name="Editors"))
     reviewer = django_user_model.objects.create_user("dana", password=PASSWORD)
     reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
-    TherapistPageFactory(parent=team, title="Dana Reyes", credentials="PhD", user=reviewer)
+    TherapistPageFactory(
+        parent=team, title="Dana Reyes", credentials=credentials("PhD"), user=reviewer
+    )
     return {"articles": articles, "cbt": cbt, "ifs": ifs}
 
 

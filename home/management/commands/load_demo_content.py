@@ -25,7 +25,7 @@ from wagtailseo.models import SeoSettings
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.demo import articles, services, site, therapists
 from home.demo.images import image_file
-from home.demo.stream import PAGE_LINK_PATTERN, ImageRef, PageRef
+from home.demo.stream import PAGE_LINK_PATTERN, DaysAgo, ImageRef, PageRef
 from home.models import HomePage, StandardPage
 from practice.images import PracticeImage
 from practice.models import PracticeSettings
@@ -33,6 +33,7 @@ from services.models import (
     AppointmentRequestPage,
     ClientGroup,
     InsuranceProvider,
+    Language,
     ServiceIndexPage,
     ServicePage,
     Specialty,
@@ -50,6 +51,7 @@ TERMS = [
     (Specialty, site.SPECIALTIES),
     (ClientGroup, site.CLIENT_GROUPS),
     (InsuranceProvider, site.INSURANCE_PROVIDERS),
+    (Language, site.LANGUAGES),
 ]
 HOME_SLUG = "home"
 REQUEST_PAGE_SLUG = "request-an-appointment"
@@ -210,7 +212,7 @@ class DemoLoader:
         created = page is None
         if created:
             plain = {
-                name: value
+                name: value.date() if isinstance(value, DaysAgo) else value
                 for name, value in spec.items()
                 if is_plain_field(model._meta.get_field(name))
             }
@@ -252,20 +254,21 @@ class DemoLoader:
             child_model = field.related_model
             children = [
                 child_model(
-                    **{
-                        key: self.resolve_child_value(child_model._meta.get_field(key), item)
-                        for key, item in child.items()
-                    }
+                    **{key: self.child_value(child_model, key, item) for key, item in child.items()}
                 )
                 for child in value
             ]
             setattr(obj, name, children)
         elif field.is_relation:
             setattr(obj, name, self.resolve(value, field.related_model))
+        elif isinstance(value, DaysAgo):
+            if getattr(obj, name) is None:
+                setattr(obj, name, value.date())
         else:
             setattr(obj, name, self.resolve_links(value) if isinstance(value, str) else value)
 
-    def resolve_child_value(self, field, value):
+    def child_value(self, child_model, name, value):
+        field = child_model._meta.get_field(name)
         return self.resolve(value, field.related_model) if field.is_relation else value
 
     def snapshot(self, obj, spec: dict) -> dict:
