@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 from practice import views as practice_views
+from practice.health import healthz
 from search import views as search_views
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
