@@ -96,7 +96,11 @@ def verify(request):
         if device is not None:
             django_otp.login(request, device)
             return redirect(safe_next(request))
-        form.add_error("token", "That code is not valid. Check your device's clock and try again.")
+        form.add_error(
+            "token",
+            "That code is not valid, or came too soon after a wrong one. Wait a few "
+            "seconds, check your phone's clock, then enter the code the app shows now.",
+        )
     return TemplateResponse(
         request,
         "practice/two_factor_verify.html",
@@ -117,7 +121,11 @@ def setup(request):
             django_otp.login(request, device)
             messages.success(request, "Two-factor authentication is on for your account.")
             return redirect(safe_next(request))
-        form.add_error("token", "That code is not valid. Scan the code again and retry.")
+        form.add_error(
+            "token",
+            "That code is not valid, or came too soon after a wrong one. "
+            "Wait a few seconds, then enter the code the app shows now.",
+        )
     return TemplateResponse(
         request,
         "practice/two_factor_setup.html",
