@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check install install-dev bench clean
+.PHONY: run serve test lint format check install install-dev bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -34,6 +34,11 @@ run: install
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_demo_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+## serve: the production stack on http://127.0.0.1:8080: nginx in front of gunicorn, DEBUG off,
+## demo content (deploy/serve; README § Deploying). Needs Debian's nginx.
+serve: install
+	deploy/serve
 
 ## test: install, then lint, Django checks, migration check and the whole pytest suite
 test: install-dev lint check

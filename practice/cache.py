@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 GENERATION_KEY = "page-cache:generation"
@@ -87,7 +87,10 @@ def response_is_cacheable(request, response) -> bool:
 
 
 def mark_public(response) -> None:
+    """Shared caches may keep it for CDN_CACHE_SECONDS; browsers revalidate (a cheap 304).
+    It varies on Cookie because signed-in staff get a private, uncached response."""
     patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
 
 
 class AnonymousPageCacheMiddleware:
@@ -120,7 +123,7 @@ class AnonymousPageCacheMiddleware:
             "content": response.content,
             "headers": {
                 name: response[name]
-                for name in (*KEPT_HEADERS, "ETag", "Last-Modified", "Cache-Control")
+                for name in (*KEPT_HEADERS, "ETag", "Last-Modified", "Cache-Control", "Vary")
                 if name in response
             },
         }
