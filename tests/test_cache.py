@@ -6,6 +6,7 @@ from django.http import HttpResponse
 import pytest
 
 from practice.cache import CACHE_STATUS_HEADER, response_is_cacheable
+from practice.sitemaps import PageTypeSitemap
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ArticleTopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,20 @@ def test_saving_a_draft_keeps_the_cache(client, article):
     response = client.get(article.url)
     assert cache_status(response) == "hit"
     assert b"An unpublished draft title" not in response.content
+
+
+def test_the_sitemap_is_split_cached_and_refreshed(client, article, article_index, monkeypatch):
+    monkeypatch.setattr(PageTypeSitemap, "limit", 1)
+    ArticlePageFactory(parent=article_index, title="Sleep and worry")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-articles.xml?p=2" in index
+    assert "/sitemap-pages.xml" in index
+
+    client.get("/sitemap-articles.xml?p=2")
+    assert cache_status(client.get("/sitemap-articles.xml?p=2")) == "hit"
+
+    newest = ArticlePageFactory(parent=article_index, title="Breathing for sleep")
+    newest.save_revision().publish()
+    refreshed = client.get("/sitemap-articles.xml?p=3")
+    assert cache_status(refreshed) == "miss"
+    assert newest.url in refreshed.content.decode()

@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from unittest import mock
+from urllib.parse import urlsplit
 
 from django.core.management import call_command
 from django.db import OperationalError, connection
@@ -483,13 +484,19 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_inde
     for page in Page.objects.live().filter(depth__gt=1).specific():
         page.save_revision().publish()
 
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = parse_xml(response.content)
-    entries = {
-        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [loc.text for loc in parse_xml(index.content).iter(f"{SITEMAP}loc")]
+    assert sorted(urlsplit(url).path for url in sections) == [
+        "/sitemap-articles.xml",
+        "/sitemap-pages.xml",
+    ]
+    entries = {}
+    for section in sections:
+        response = client.get(urlsplit(section).path)
+        assert response.status_code == 200
+        for url in parse_xml(response.content).findall(f"{SITEMAP}url"):
+            entries[url.find(f"{SITEMAP}loc").text] = url.find(f"{SITEMAP}lastmod").text
     live = Page.objects.live().filter(depth__gt=1).exclude(pk=private.pk)
     assert set(entries) == {f"{ROOT_URL}{page.url}" for page in live}
     assert {f"{ROOT_URL}{page.url}" for page in pages.values()} <= set(entries)
