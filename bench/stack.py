@@ -71,7 +71,7 @@ def manage(*args, **extra) -> str:
     return subprocess.run(
         [PYTHON, "manage.py", *args],
         cwd=PROJECT_DIR,
-        env=env(DEBUG="1", **extra),
+        env=env(**{"DEBUG": "1", **extra}),
         check=True,
         capture_output=True,
         text=True,
@@ -79,14 +79,24 @@ def manage(*args, **extra) -> str:
 
 
 def build_site(articles: int, static_root: Path) -> dict[str, str]:
-    subprocess.run(
-        ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True
+    if os.environ.get("BENCH_REUSE_DB") != "1":  # keep a database built by an earlier run
+        subprocess.run(
+            ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True
+        )
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
+        manage("migrate", "--noinput", "-v0")
+        manage("load_demo_content", "-v0")
+        manage("generate_articles", str(articles))
+    # With DEBUG off, as served: hashed names and a manifest.
+    manage(
+        "collectstatic",
+        "--noinput",
+        "-v0",
+        STATIC_ROOT=str(static_root),
+        DEBUG="0",
+        SECRET_KEY="bench-only-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
     )
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
-    manage("migrate", "--noinput", "-v0")
-    manage("load_demo_content", "-v0")
-    manage("generate_articles", str(articles))
-    manage("collectstatic", "--noinput", "-v0", STATIC_ROOT=str(static_root))
     urls = json.loads(manage("shell", "-c", DISCOVER).strip().splitlines()[-1])
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     return {
@@ -115,6 +125,7 @@ def start_stack(run_dir: Path, static_root: Path, media_root: Path, cached: bool
             MEDIA_ROOT=str(media_root),
             WEB_CONCURRENCY="2",
             GUNICORN_ACCESS_LOG="/dev/null",
+            GUNICORN_MAX_REQUESTS="0",  # workers live through the run, so their CPU adds up
             CACHE_KEY_PREFIX=f"bench-{time.time_ns()}",
             **extra,
         ),

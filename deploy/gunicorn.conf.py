@@ -13,7 +13,8 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-max_requests = 2000
+# Recycle workers now and then (guards against slow leaks); 0 turns it off (bench/stack.py).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 # Only nginx (on this host) may set X-Forwarded-*; Django also checks TRUSTED_PROXIES.
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1")

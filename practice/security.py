@@ -7,10 +7,13 @@ from csp.middleware import CSPMiddleware, PolicyParts
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 
-# The Wagtail admin sets inline styles (style attributes from its JavaScript: Draftail,
-# dropdowns, the preview panel), shows image previews from blob: URLs while uploading, and
-# loads oEmbed previews in frames. It runs no inline script, so script-src stays 'self'.
+# The Wagtail admin (7.4) needs these, verified in Chromium (tests/browser/
+# test_content_security_policy.py): inline <script> blocks in its inline panels and date/time
+# widgets, inline styles set by its JavaScript (Draftail, dropdowns, the preview panel),
+# blob: image previews while uploading, oEmbed previews in frames. Only on admin URLs; the
+# public site keeps script-src and style-src 'self'.
 ADMIN_POLICY_ADDITIONS = {
+    "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
     "frame-src": ["https:"],

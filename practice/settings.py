@@ -235,6 +235,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # No third-party requests from the admin (Gravatar would learn who works here).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Every URL ends in a slash (pages, search); a missing one is redirected permanently.
 APPEND_SLASH = True
