@@ -4,6 +4,7 @@ lists. This module imports no app of ours."""
 import re
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,13 @@ DEFAULT_CRISIS_RESOURCES = (
     "free and confidential, 24 hours a day. "
     'If you or someone else is in immediate danger, call <a href="tel:911">911</a>.</p>'
 )
+
+
+def validate_link(value: str) -> None:
+    """A site-relative path (so the address survives a change of host name) or an http(s) URL."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
 
 class User(AbstractUser):
@@ -87,10 +95,13 @@ class PracticeSettings(BaseSiteSetting):
             "The number visitors call to book, as it should be shown (e.g. (205) 555-0142)."
         ),
     )
-    booking_url = models.URLField(
+    booking_url = models.CharField(
+        max_length=255,
         blank=True,
+        validators=[validate_link],
         help_text=_(
-            "Where the 'Book an appointment' button goes: an online scheduler or the request form."
+            "Where the 'Book an appointment' button goes: an online scheduler "
+            "(https://…) or a page of this site (/request-an-appointment/)."
         ),
     )
     booking_label = models.CharField(

@@ -173,7 +173,8 @@ class DemoLoader:
 
     def load_settings(self):
         booking_page = self.page("request-an-appointment")
-        practice_spec = {**site.PRACTICE_SETTINGS, "booking_url": booking_page.get_full_url()}
+        # A site-relative link: the demo stores no host name that a move would leave behind.
+        practice_spec = {**site.PRACTICE_SETTINGS, "booking_url": booking_page.url}
         for model, spec in ((PracticeSettings, practice_spec), (SeoSettings, site.SEO_SETTINGS)):
             settings = model.for_site(self.site)
             if self.apply(settings, spec):
