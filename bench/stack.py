@@ -154,7 +154,10 @@ def gunicorn_cpu_seconds(run_dir: Path) -> float:
 
 
 def to_ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    match = re.match(r"([\d.]+)(us|ms|s)", value)
+    if match is None:  # wrk prints -nan when no request finished
+        return float("nan")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
@@ -166,13 +169,14 @@ def wrk(url: str, connections: int) -> dict:
         text=True,
     ).stdout
     requests_done = int(re.search(r"(\d+) requests in", output).group(1))
+    latency = {p: re.search(rf"{p}%\s+(\S+)", output) for p in (50, 99)}
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests": requests_done,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": to_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": to_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": to_ms(latency[50].group(1)) if latency[50] else float("nan"),
+        "p99": to_ms(latency[99].group(1)) if latency[99] else float("nan"),
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
     }
 
@@ -189,7 +193,8 @@ def run(articles: int) -> list[str]:
         .splitlines()[-1]
     )
     rows = []
-    for cached in (True, False):
+    modes = os.environ.get("BENCH_MODES", "cached,uncached").split(",")
+    for cached in [mode == "cached" for mode in modes]:
         run_dir = work / ("run-cached" if cached else "run-uncached")
         process = start_stack(run_dir, static_root, media_root, cached)
         try:
