@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check install install-dev bench clean
+.PHONY: run serve bench-stack test lint format check install install-dev bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -35,6 +35,11 @@ run: install
 	$(MANAGE) create_demo_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+## serve: the production stack on http://127.0.0.1:8080: nginx in front of gunicorn, DEBUG off,
+## demo content (deploy/serve; README § Deploying). Needs Debian's nginx.
+serve: install
+	deploy/serve
+
 ## test: install, then lint, Django checks, migration check and the whole pytest suite
 test: install-dev lint check
 	$(BIN)/pytest
@@ -55,6 +60,10 @@ format: install-dev
 bench: export DEBUG = 1
 bench: install-dev
 	bash bench/run
+
+## bench-stack: wrk against the make serve stack on PostgreSQL + Redis, 1,000 and 10,000 articles
+bench-stack: install-dev
+	$(BIN)/python bench/stack.py 1000 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -23,3 +23,6 @@ class PracticeConfig(AppConfig):
                 )
             ),
         ]
+        from .cache import connect_invalidation_signals
+
+        connect_invalidation_signals()

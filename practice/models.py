@@ -4,7 +4,7 @@ lists. This module imports no app of ours."""
 import re
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,13 @@ __all__ = [
 
 # Numbers typed without a country code are read as US numbers.
 PHONE_REGION = "US"
+
+
+def validate_link(value: str) -> None:
+    """A site-relative path (so the address survives a change of host name) or an http(s) URL."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
 
 class User(AbstractUser):
@@ -138,10 +145,13 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         help_text=_("A general contact address. Ask visitors not to send clinical details."),
     )
-    booking_url = models.URLField(
+    booking_url = models.CharField(
+        max_length=255,
         blank=True,
+        validators=[validate_link],
         help_text=_(
-            "Where the 'Book an appointment' button goes: an online scheduler or the request form."
+            "Leave blank to send the booking buttons to the appointment request form. Or where "
+            "they go instead: an online scheduler (https://…) or a page of this site."
         ),
     )
     booking_label = models.CharField(

@@ -45,7 +45,10 @@ def management_commands(**environment) -> set[str]:
 
 def test_production_settings_do_not_install_the_bench_app():
     commands = management_commands(
-        DEBUG="0", SECRET_KEY="a-long-random-production-key", ALLOWED_HOSTS="www.example.org"
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-key",
+        ALLOWED_HOSTS="www.example.org",
+        APPOINTMENT_ENCRYPTION_KEYS="rTmTZ8tGS2q8Pg0ZlJxGm3Yg2QJ9Jg6Xb9r6m0m1r0Q=",
     )
 
     assert "migrate" in commands
@@ -61,6 +64,7 @@ def test_production_settings_do_not_install_the_bench_app():
             "DJANGO_SETTINGS_MODULE": "tests.settings",
             "SECRET_KEY": "a-long-random-test-key",
             "ALLOWED_HOSTS": "testserver",
+            "APPOINTMENT_ENCRYPTION_KEYS": "rTmTZ8tGS2q8Pg0ZlJxGm3Yg2QJ9Jg6Xb9r6m0m1r0Q=",
         },
     ],
     ids=["development", "tests"],

@@ -156,6 +156,13 @@ def pick(items, start, count):
     return list(itertools.islice(itertools.cycle(items), start, start + count))
 
 
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """These bounds are for pages rendered from the database: the anonymous page cache
+    (practice/cache.py) is turned off, as it is for every first visitor after a change."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def content(home_page, article_index, service_index, therapist_index):
     return PracticeContent(home_page, article_index, service_index, therapist_index)

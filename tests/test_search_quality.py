@@ -2,25 +2,11 @@
 finds its best page in the top 3, and the set as a whole reaches an MRR of 0.9, on the
 database the suite runs on (SQLite, and PostgreSQL in CI)."""
 
-from io import StringIO
-
-from django.core.management import call_command
-from django.db import transaction
-
 import pytest
 
 from search.evaluation import evaluate, judged_queries, result_urls
 
 JUDGED = judged_queries()
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, built once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_judged_set_is_large_and_varied():

@@ -10,6 +10,7 @@ import logging
 from collections import Counter
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
@@ -61,6 +62,12 @@ class Command(BaseCommand):
     help = "Create or update the demo site for the fictional Riverbend Counseling Collective."
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "Refusing to load the fictional demo content because DEBUG is off: it would "
+                "replace a real practice's site settings and pages. Run it with DEBUG=1 on a "
+                "local or demo database only."
+            )
         loader = DemoLoader()
         with transaction.atomic(), quiet_logger("wagtail", unless=options["verbosity"] > 1):
             loader.load()

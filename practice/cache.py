@@ -1,0 +1,190 @@
+"""Anonymous page cache with site-wide invalidation.
+
+Every cache key carries a *generation* number kept in the shared cache (Redis in production).
+Publishing, unpublishing, moving, copying or deleting a page, and saving a snippet, a site
+setting, a Site, an image or a document bumps it, so every cached page and fragment (home,
+indexes, topic pages, profiles, menus, the sitemap) is fresh at once, in every app process that
+shares the cache. Stale entries are never read again and expire with PAGE_CACHE_SECONDS.
+
+Only anonymous GET/HEAD requests without a session are served from the cache, and only
+responses that are 200, set no cookie, used no CSRF token and do not ask to stay private.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+GENERATION_KEY = "page-cache:generation"
+CACHE_STATUS_HEADER = "X-Page-Cache"
+# Not served from the page cache: the admin and previews, document downloads (permission
+# checks), search (records popular searches; unbounded keys), the health check.
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz")
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Start from the clock, not 1, so a lost key never brings back an old generation.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or 0
+    return generation
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate_site_cache() -> None:
+    """Bump now (this process stops serving the old pages), and again after the transaction
+    commits, so no other process can refill the cache from data that was not yet visible."""
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def generation_key(*parts: str) -> str:
+    """A cache key that goes stale with the site: for fragments and data shown on many pages."""
+    return ":".join(["site", str(current_generation()), *parts])
+
+
+def page_cache_key(request) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return generation_key("page", hashlib.sha256(url.encode()).hexdigest())
+
+
+def request_is_cacheable(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        # Wagtail previews run the middleware on a dummy request for the page's own URL.
+        and not getattr(request, "is_dummy", False)
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def response_is_cacheable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a form with a token
+        return False
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in response.get("Cache-Control", "").split(",")
+        if part.strip()
+    }
+    return not directives & UNCACHEABLE_DIRECTIVES
+
+
+def mark_public(response) -> None:
+    """Shared caches may keep it for CDN_CACHE_SECONDS; browsers revalidate (a cheap 304).
+    It varies on Cookie because signed-in staff get a private, uncached response."""
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            response = self.get_response(request)
+            if not request.path_info.startswith("/admin/") and "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        key = page_cache_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return self.response_from(entry)
+
+        response = self.get_response(request)
+        if not response_is_cacheable(request, response):
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        response[CACHE_STATUS_HEADER] = "miss"
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = f'"{digest}"'
+        response["Last-Modified"] = http_date()
+        mark_public(response)
+        entry = {
+            "content": response.content,
+            "headers": {
+                name: response[name]
+                for name in (*KEPT_HEADERS, "ETag", "Last-Modified", "Cache-Control", "Vary")
+                if name in response
+            },
+        }
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def response_from(entry) -> HttpResponse:
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response[CACHE_STATUS_HEADER] = "hit"
+        return response
+
+
+def page_changed(sender=None, **kwargs) -> None:
+    invalidate_site_cache()
+
+
+def shown_on_many_pages(model) -> bool:
+    """Snippets, site settings, Sites, images and documents appear on many pages."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        issubclass(
+            model, (BaseSiteSetting, BaseGenericSetting, Site, AbstractImage, AbstractDocument)
+        )
+        or model in get_snippet_models()
+    )
+
+
+def content_saved(sender, instance, created=False, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if issubclass(sender, Page):
+        # Draft saves and revisions leave the public site as it was; a page created live (a
+        # copy with "publish copies", an import) changes it.
+        if created and instance.live:
+            invalidate_site_cache()
+    elif shown_on_many_pages(sender):
+        invalidate_site_cache()
+
+
+def content_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if issubclass(sender, Page) or shown_on_many_pages(sender):
+        invalidate_site_cache()
+
+
+def connect_invalidation_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(page_changed, dispatch_uid="page_cache_published")
+    page_unpublished.connect(page_changed, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="page_cache_moved")
+    post_save.connect(content_saved, dispatch_uid="page_cache_content_saved")
+    post_delete.connect(content_deleted, dispatch_uid="page_cache_content_deleted")
