@@ -60,15 +60,6 @@ def import_from_word_button(page, user, view_name, next_url=None):
         )
 
 
-@hooks.register("construct_page_action_menu")
-def approve_articles_rather_than_publish(menu_items, request, context):
-    """Reviewers hold publishing rights on articles only so that their approval can publish:
-    offer them Approve, which records the review, and not a bare Publish."""
-    page = context.get("page")
-    if isinstance(page, ArticlePage) and not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
 @hooks.register("construct_homepage_panels")
 def add_article_review_panel(request, panels):
     panels.append(ArticleReviewPanel(request.user))

@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtailseo.models import SeoSettings
 
+from articles.models import ArticlePage
 from practice import urls as project_urls
 from practice.models import PracticeSettings
 from practice.pages import fit_title, shorten
@@ -34,6 +35,7 @@ from .factories import (
     SpecialtyFactory,
     StandardPageFactory,
     TherapistPageFactory,
+    publish_as_reviewed,
 )
 
 ROOT_URL = "http://127.0.0.1:8000"
@@ -481,7 +483,10 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_inde
     private = ArticlePageFactory(parent=article_index, title="Staff only")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     for page in Page.objects.live().filter(depth__gt=1).specific():
-        page.save_revision().publish()
+        if isinstance(page, ArticlePage):  # articles go live only with a clinical review
+            publish_as_reviewed(page)
+        else:
+            page.save_revision().publish()
 
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

@@ -1,8 +1,7 @@
-from datetime import date
-
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,7 @@ from wagtail.search import index
 
 from wagtailseo.models import SeoType
 
-from articles.review import ArticlePermissionTester
+from articles.review import ArticlePermissionTester, check_can_go_live
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.pages import SchemaLinks, SitePage, live_related_pages
@@ -69,8 +68,12 @@ class ArticlePage(SitePage):
         help_text=_("The licensed clinician who checked the article for clinical accuracy."),
     )
     first_published = models.DateField(
-        default=date.today,
-        help_text=_("The date the article first appeared. Shown to readers."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Shown to readers as “Published”. Filled in on the day the article first goes "
+            "live; change it only to correct it (e.g. for an article first published elsewhere)."
+        ),
     )
     last_reviewed = models.DateField(
         null=True,
@@ -153,6 +156,9 @@ class ArticlePage(SitePage):
     seo_image_sources = ["og_image", "hero_image"]
     schema_page_type = "MedicalWebPage"
 
+    # A copy is a new, unreviewed article: it claims no review and no publication date.
+    exclude_fields_in_copy = ["first_published", "last_reviewed", "clinical_reviewer"]
+
     class Meta:
         verbose_name = _("article")
         indexes = [
@@ -163,9 +169,39 @@ class ArticlePage(SitePage):
     def permissions_for_user(self, user):
         return ArticlePermissionTester(user, self)
 
+    def publish(self, revision, *args, **kwargs):
+        check_can_go_live(self, revision.pk)
+        return super().publish(revision, *args, **kwargs)
+
+    def with_content_json(self, content):
+        """Revisions drafted before the first publication carry no date; the page has it."""
+        obj = super().with_content_json(content)
+        if not obj.first_published:
+            obj.first_published = self.first_published
+        return obj
+
     def save(self, *args, update_fields=None, **kwargs):
         if update_fields is None or "body" in update_fields:
             self.reading_time = reading_time_minutes(self.body)
+        if self._state.adding and self.live:
+            # A new article (a copy kept live, an import, a script) starts as a draft: only
+            # an approved clinical review publishes it.
+            self.live = False
+            self.has_unpublished_changes = True
+            self.live_revision = self.first_published_at = self.last_published_at = None
+        elif self.live and (
+            update_fields is None or {"live", "live_revision"} & set(update_fields)
+        ):
+            # The last line of defence, for routes that set `live` without publishing a
+            # revision through ArticlePage.publish.
+            check_can_go_live(self, self.live_revision_id)
+            if not self.first_published:
+                self.first_published = timezone.localdate()
+                if update_fields is not None:
+                    update_fields = [*update_fields, "first_published"]
+        elif not self.live:
+            # As Wagtail keeps it; a copy "kept live" would otherwise point at its revision.
+            self.live_revision = None
         super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
