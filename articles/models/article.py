@@ -16,6 +16,7 @@ from articles.review import ArticlePermissionTester, check_can_go_live
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.pages import SchemaLinks, SitePage, live_related_pages
+from practice.safe_messaging import SafeMessagingPanel
 from practice.text import reading_time_minutes
 
 from .topics import card_image_prefetch
@@ -108,6 +109,7 @@ class ArticlePage(SitePage):
     )
 
     content_panels = [
+        SafeMessagingPanel(heading=_("Safe messaging")),
         *SitePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
@@ -155,6 +157,8 @@ class ArticlePage(SitePage):
     seo_content_type = SeoType.ARTICLE
     seo_image_sources = ["og_image", "hero_image"]
     schema_page_type = "MedicalWebPage"
+
+    safe_messaging_panel = True  # the editor shows the flags; no messages after saving
 
     # A copy is a new, unreviewed article: it claims no review and no publication date.
     exclude_fields_in_copy = ["first_published", "last_reviewed", "clinical_reviewer"]

@@ -2,15 +2,19 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.forms import TaskStateCommentForm
+from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
 from articles import review
 from practice.safe_messaging import find_unsafe_wording, page_text
 
 from .article import ArticlePage
+
+SAFE_MESSAGING_ACKNOWLEDGED = "articles.safe_messaging_acknowledged"
 
 
 class ClinicalReview(models.Model):
@@ -112,8 +116,17 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
                 raise PermissionDenied(
                     "A flagged article needs the safe-messaging acknowledgement to be approved."
                 )
-            # The workflow goes on to publish page.get_latest_revision(): the stamped one.
+            if flags:
+                log(
+                    instance=page,
+                    action=SAFE_MESSAGING_ACKNOWLEDGED,
+                    user=user,
+                    data={"flags": [f"{flag.found} → {flag.suggestion}" for flag in flags]},
+                )
+            # The workflow goes on to publish the stamped revision.
             review.record_clinical_review(page, user, acknowledged_flags=flags)
+            super().on_action(task_state, user, action_name, **kwargs)
+            return reverse("articles_review_recorded", args=[page.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
