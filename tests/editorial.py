@@ -40,7 +40,7 @@ def submit_for_review(client, user, article):
         edit_form_data(client, article, "action-submit"),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    return WorkflowState.objects.get(object_id=str(article.pk))
+    return WorkflowState.objects.filter(object_id=str(article.pk)).latest("pk")
 
 
 def approve(client, user, article):

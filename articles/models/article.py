@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from wagtailseo.models import SeoType
 
+from articles.relations import ServicesLinkedInTextPanel, sync_services_with_text
 from articles.review import ArticlePermissionTester, check_can_go_live
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
@@ -101,8 +102,23 @@ class ArticlePage(SitePage):
         blank=True,
         related_name="discussed_in",
         help_text=_(
-            "The services this article discusses. It will be listed on those service pages."
+            "The services this article discusses. It will be listed on those service pages. "
+            "Services the body links to are added (and ticked) automatically."
         ),
+    )
+    services_linked_in_text = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Related services that come from links in the body."),
+    )
+    services_ticked_by_hand = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Related services the editor ticked, which stay when the text stops linking."),
     )
     reading_time = models.PositiveSmallIntegerField(
         default=1, editable=False, help_text=_("Minutes, computed from the body when saved.")
@@ -124,6 +140,7 @@ class ArticlePage(SitePage):
             heading=_("Byline"),
         ),
         FieldPanel("related_services", widget=forms.CheckboxSelectMultiple),
+        ServicesLinkedInTextPanel(heading=_("Services linked in the text")),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
     review_panels = [
@@ -184,9 +201,14 @@ class ArticlePage(SitePage):
             obj.first_published = self.first_published
         return obj
 
+    def save_revision(self, *args, **kwargs):
+        sync_services_with_text(self)
+        return super().save_revision(*args, **kwargs)
+
     def save(self, *args, update_fields=None, **kwargs):
         if update_fields is None or "body" in update_fields:
             self.reading_time = reading_time_minutes(self.body)
+            sync_services_with_text(self)
         if self._state.adding and self.live:
             # A new article (a copy kept live, an import, a script) starts as a draft: only
             # an approved clinical review publishes it.
