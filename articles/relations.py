@@ -14,19 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from articles.outline import strings_in
+
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
 LINK_ID = re.compile(r"\bid=\"(\d+)\"")
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
 
 
 def linked_page_ids(stream) -> set[int]:
@@ -37,7 +28,7 @@ def linked_page_ids(stream) -> set[int]:
         value = block.get("value")
         if block.get("type") == "service_card" and isinstance(value, dict) and value.get("service"):
             ids.add(int(value["service"]))
-        for text in _strings(value):
+        for text in strings_in(value):
             for tag in PAGE_LINK.findall(text):
                 match = LINK_ID.search(tag)
                 if match:

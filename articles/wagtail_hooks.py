@@ -11,27 +11,8 @@ from wagtail.signals import init_new_page
 from .admin_views import ArticleReviewPanel, ImportDocxView
 from .models import ArticleIndexPage, ArticlePage
 from .models.workflow import SAFE_MESSAGING_ACKNOWLEDGED
+from .outline import STARTING_BODY
 from .review_views import approval_message, latest_review_by, review_recorded
-
-# A new article starts as the outline most of the practice's articles follow; empty blocks
-# must be written or removed before the article can be submitted for review.
-STARTING_BODY = [
-    {"type": "paragraph", "value": ""},
-    {"type": "heading", "value": {"text": "What it can look like", "level": "h2", "anchor": ""}},
-    {"type": "bulleted_list", "value": {"lead_in": "", "items": [""]}},
-    {"type": "heading", "value": {"text": "What can help", "level": "h2", "anchor": ""}},
-    {"type": "strategies", "value": {"numbered": True, "items": [{"title": "", "text": ""}]}},
-    {
-        "type": "call_to_action",
-        "value": {
-            "heading": "Ready to talk to someone?",
-            "text": "<p>Our clinicians see clients in person in Birmingham and by telehealth.</p>",
-            "label": "",
-            "page": None,
-            "url": "",
-        },
-    },
-]
 
 
 @receiver(init_new_page)

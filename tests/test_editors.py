@@ -277,11 +277,11 @@ class TestEditingGuidance:
         )
         assert response.status_code == 200
         html = response.content.decode()
-        assert "What it can look like" in html
-        assert "What can help" in html
+        assert "What it can look like (replace this)" in html
+        assert "What can help (replace this)" in html
         assert 'name="action-publish"' not in html
 
-    def test_the_starting_body_is_a_valid_outline_once_filled_in(self):
+    def test_the_starting_body_is_an_outline_without_a_booking_box(self):
         stream_block = ArticlePage.body.field.stream_block
         value = StreamValue(stream_block, STARTING_BODY, is_lazy=True)
         assert [child.block_type for child in value] == [
@@ -290,7 +290,6 @@ class TestEditingGuidance:
             "bulleted_list",
             "heading",
             "strategies",
-            "call_to_action",
         ]
 
     def test_article_editing_tabs(self):

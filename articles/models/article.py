@@ -12,8 +12,10 @@ from wagtail.search import index
 
 from wagtailseo.models import SeoType
 
+from articles.forms import ArticlePageForm
+from articles.outline import outline_placeholders
 from articles.relations import ServicesLinkedInTextPanel, sync_services_with_text
-from articles.review import ArticlePermissionTester, check_can_go_live
+from articles.review import ArticlePermissionTester, UnreviewedArticleError, check_can_go_live
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.pages import SchemaLinks, SitePage, live_related_pages
@@ -175,6 +177,7 @@ class ArticlePage(SitePage):
     seo_image_sources = ["og_image", "hero_image"]
     schema_page_type = "MedicalWebPage"
 
+    base_form_class = ArticlePageForm
     safe_messaging_panel = True  # the editor shows the flags; no messages after saving
 
     # A copy is a new, unreviewed article: it claims no review and no publication date.
@@ -192,6 +195,9 @@ class ArticlePage(SitePage):
 
     def publish(self, revision, *args, **kwargs):
         check_can_go_live(self, revision.pk)
+        placeholders = outline_placeholders(revision.as_object().body)
+        if placeholders:
+            raise UnreviewedArticleError(" ".join(placeholders))
         return super().publish(revision, *args, **kwargs)
 
     def with_content_json(self, content):
