@@ -366,25 +366,33 @@ class TestPreviews:
 
 
 class TestAltText:
-    def test_the_image_chooser_refuses_an_upload_without_alt_text(self, client, editor):
-        client.force_login(editor)
-        url = reverse("wagtailimages_chooser:create")
+    def upload(self, client, **fields):
         image_bytes = ImageFactory.build().file.read()
+        data = {
+            "image-chooser-upload-title": "Therapy room",
+            "image-chooser-upload-file": SimpleUploadedFile(
+                "room.jpg", image_bytes, content_type="image/jpeg"
+            ),
+        }
+        data.update({f"image-chooser-upload-{name}": value for name, value in fields.items()})
+        return client.post(reverse("wagtailimages_chooser:create"), data)
 
-        def upload(alt_text):
-            return client.post(
-                url,
-                {
-                    "image-chooser-upload-title": "Therapy room",
-                    "image-chooser-upload-alt_text": alt_text,
-                    "image-chooser-upload-file": SimpleUploadedFile(
-                        "room.jpg", image_bytes, content_type="image/jpeg"
-                    ),
-                },
-            )
-
-        # The same title and file are accepted once alt text is given (below).
-        assert upload("").json()["step"] == "reshow_creation_form"
+    def test_the_image_description_is_the_one_required_alt_text(self, client, editor):
+        client.force_login(editor)
+        response = self.upload(client, description="")
+        assert response.json()["step"] == "reshow_creation_form"
+        assert "Describe the image in a short sentence" in response.json()["htmlFragment"]
         assert not PracticeImage.objects.exists()
-        upload("A quiet therapy room with two armchairs")
-        assert PracticeImage.objects.get().alt_text == "A quiet therapy room with two armchairs"
+        # Filling Wagtail's own "Description" is enough: there is no second alt-text field.
+        self.upload(client, description="A quiet therapy room with two armchairs")
+        image = PracticeImage.objects.get()
+        assert image.description == "A quiet therapy room with two armchairs"
+        assert image.default_alt_text == "A quiet therapy room with two armchairs"
+
+    def test_a_decorative_image_renders_an_empty_alt(self, client, editor):
+        client.force_login(editor)
+        self.upload(client, description="", is_decorative="on")
+        image = PracticeImage.objects.get()
+        assert image.is_decorative
+        html = image.get_rendition("original").img_tag()
+        assert 'alt=""' in html

@@ -126,7 +126,7 @@ class DemoLoader:
                 self.tally["Images", "created"] += 1
             elif image.alt_text != spec.alt_text:
                 image.alt_text = spec.alt_text
-                image.save(update_fields=["alt_text"])
+                image.save(update_fields=["description"])
                 self.tally["Images", "updated"] += 1
             else:
                 self.tally["Images", "unchanged"] += 1
