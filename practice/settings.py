@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "practice.apps.PracticeUsersAppConfig",  # Wagtail's users app, staff roles only
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -396,3 +396,58 @@ class TestAltText:
         assert image.is_decorative
         html = image.get_rendition("original").img_tag()
         assert 'alt=""' in html
+
+
+class TestStaffAccounts:
+    def account_data(self, **extra):
+        return {
+            "username": "newcomer",
+            "email": "newcomer@example.org",
+            "first_name": "New",
+            "last_name": "Comer",
+            "password1": "a-long-test-password-42",
+            "password2": "a-long-test-password-42",
+            **extra,
+        }
+
+    def test_a_site_manager_creates_a_staff_account_in_a_role(
+        self, client, site_manager, django_user_model
+    ):
+        client.force_login(site_manager)
+        html = client.get(reverse("wagtailusers_users:add")).content.decode()
+        assert 'name="is_superuser"' not in html
+        reviewers = Group.objects.get(name="Clinical reviewers")
+        response = client.post(
+            reverse("wagtailusers_users:add"),
+            self.account_data(groups=[reviewers.pk], is_superuser="on"),
+        )
+        assert response.status_code == 302
+        account = django_user_model.objects.get(username="newcomer")
+        assert list(account.groups.all()) == [reviewers]
+        assert not account.is_superuser
+
+    def test_only_the_three_roles_are_offered(self, client, site_manager, django_user_model):
+        other = Group.objects.create(name="Tech team")
+        client.force_login(site_manager)
+        response = client.post(
+            reverse("wagtailusers_users:add"), self.account_data(groups=[other.pk])
+        )
+        assert response.status_code == 200
+        assert not django_user_model.objects.filter(username="newcomer").exists()
+        html = client.get(reverse("wagtailusers_users:add")).content.decode()
+        for role in ("Editors", "Clinical reviewers", "Site managers"):
+            assert role in html
+        assert "Tech team" not in html
+
+    def test_a_site_manager_cannot_edit_an_administrator(
+        self, client, site_manager, django_user_model
+    ):
+        admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw-1234567")
+        client.force_login(site_manager)
+        response = client.get(reverse("wagtailusers_users:edit", args=[admin.pk]))
+        assert response.status_code in (302, 403)
+        assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+
+    def test_editors_cannot_manage_accounts(self, client, editor):
+        client.force_login(editor)
+        assert client.get(reverse("wagtailusers_users:add")).status_code in (302, 403)
