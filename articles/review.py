@@ -1,32 +1,36 @@
 """Clinical review of articles.
 
-An article goes live only when a member of the clinical review task's groups (the "Clinical
-reviewers") approves it in the "Clinical review" workflow. Approving stamps the article with
-today's review date and the reviewer's therapist profile, in a new revision that the workflow
-then publishes, so the live page always says who reviewed it and when.
+The invariant: no article is live without a recorded clinical review (ClinicalReview: who
+approved, the clinician named, the date) of the very revision that is live.
 
-Publishing rights that a group holds on the whole site (site managers) do not extend to
-articles: see ArticlePermissionTester. Every articles index is put under the workflow when it
-is created, wherever that happens (admin, demo content, shell).
+- Approving in the "Clinical review" workflow records the review on a new revision, stamped
+  with the reviewer and the date, and the workflow publishes that revision as the workflow
+  (WAGTAIL_FINISH_WORKFLOW_ACTION: articles.workflow_finish), so reviewers need no publishing rights of their own.
+- Nobody holds a Publish button for articles (ArticlePermissionTester), and the model refuses
+  any other route (ArticlePage.publish and ArticlePage.save call check_can_go_live): bulk
+  publish, revert, copies kept live, scheduled publishing, commands, the shell.
+
+Every articles index is put under the workflow when it is created, wherever that happens
+(admin, demo content, shell).
 """
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from wagtail.models import (
-    GroupPagePermission,
-    PagePermissionTester,
-    Workflow,
-    WorkflowPage,
-    get_default_page_content_type,
-)
+from wagtail.actions.publish_revision import PublishPermissionError
+from wagtail.models import PagePermissionTester, Workflow, WorkflowPage
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 REVIEW_DUE_WARNING = datetime.timedelta(days=30)
+
+
+class UnreviewedArticleError(PublishPermissionError):
+    """An article was about to go live with a revision no clinician approved."""
 
 
 def can_approve_articles(user) -> bool:
@@ -46,18 +50,19 @@ def can_approve_articles(user) -> bool:
 
 
 class ArticlePermissionTester(PagePermissionTester):
-    """Only clinical reviewers (by approving) and superusers may publish an article."""
+    """Articles go live only by approval in clinical review: no role, superusers included,
+    publishes one directly (so no Publish button, bulk publish or "publish copies")."""
 
     def can_publish(self):
-        return super().can_publish() and can_approve_articles(self.user)
+        return False
 
 
 class ArticleIndexPermissionTester(PagePermissionTester):
-    """The index itself publishes normally; a new article under it cannot be published in
-    the same step, except by those who may publish articles."""
+    """The index itself publishes normally; a new article under it is never published in the
+    same step (creating, copying or moving one)."""
 
     def can_publish_subpage(self):
-        return super().can_publish_subpage() and can_approve_articles(self.user)
+        return False
 
 
 def clinical_review_workflow():
@@ -74,17 +79,7 @@ def clinical_review_workflow():
 
 
 def put_under_clinical_review(index_page, workflow):
-    """Assign the workflow to an articles index and let the task's reviewers publish there
-    (Wagtail publishes an approved page as the approving user)."""
     WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
-    publish = Permission.objects.get(
-        content_type=get_default_page_content_type(), codename="publish_page"
-    )
-    reviewers = Group.objects.filter(
-        clinicalreviewtask__workflow_tasks__workflow=workflow
-    ).distinct()
-    for group in reviewers:
-        GroupPagePermission.objects.get_or_create(group=group, page=index_page, permission=publish)
 
 
 @receiver(post_save, sender="articles.ArticleIndexPage")
@@ -96,16 +91,70 @@ def review_articles_in_new_index(sender, instance, created, raw=False, **kwargs)
         put_under_clinical_review(instance, workflow)
 
 
-def record_clinical_review(article, user):
-    """Stamp the latest draft of an article with this review, as a new revision.
+def is_reviewed(article, revision_id) -> bool:
+    ClinicalReview = apps.get_model("articles", "ClinicalReview")
+    return bool(
+        article.pk
+        and revision_id
+        and ClinicalReview.objects.filter(article_id=article.pk, revision_id=revision_id).exists()
+    )
 
-    The reviewer is the approving user's therapist profile, or nobody if their account is not
-    linked to one: the page never names a clinician who did not approve it.
+
+def check_can_go_live(article, revision_id):
+    """Refuse, whatever the route, to make an article live with a revision that has no
+    recorded clinical review."""
+    if not is_reviewed(article, revision_id):
+        raise UnreviewedArticleError(
+            _(
+                "“%(title)s” cannot go live: this version has not been approved in clinical "
+                "review. Submit it for review; a clinical reviewer's approval publishes it."
+            )
+            % {"title": article.title}
+        )
+
+
+def record_clinical_review(article, user, acknowledged_flags=()):
+    """Stamp the latest draft of an article with this review, as a new revision, and record
+    the review of that revision.
+
+    The reviewer shown to readers is the approving user's therapist profile, or nobody if the
+    account is not linked to one: the page never names a clinician who did not approve it.
     """
+    ClinicalReview = apps.get_model("articles", "ClinicalReview")
     draft = article.get_latest_revision_as_object()
     today = timezone.localdate()
     draft.last_reviewed = today
     draft.clinical_reviewer = getattr(user, "therapist_profile", None)
     if not draft.next_review_due or draft.next_review_due <= today:
         draft.next_review_due = today + REVIEW_INTERVAL
-    return draft.save_revision(user=user, clean=False)
+    revision = draft.save_revision(user=user, clean=False)
+    return ClinicalReview.objects.create(
+        article=article,
+        revision=revision,
+        approved_by=user,
+        reviewer=draft.clinical_reviewer,
+        reviewed_on=today,
+        acknowledged_flags=[
+            {"found": flag.found, "suggestion": flag.suggestion} for flag in acknowledged_flags
+        ],
+    )
+
+
+def publish_reviewed_elsewhere(article, *, approved_by=None):
+    """Publish an article whose clinical review happened outside the site (demo content,
+    migrated archives): its reviewer and review date must already be filled in."""
+    ClinicalReview = apps.get_model("articles", "ClinicalReview")
+    if not article.last_reviewed or not (article.clinical_reviewer_id or approved_by):
+        raise UnreviewedArticleError(
+            _("“%(title)s” names no reviewer and review date.") % {"title": article.title}
+        )
+    revision = article.save_revision(user=approved_by, clean=False)
+    ClinicalReview.objects.create(
+        article=article,
+        revision=revision,
+        approved_by=approved_by,
+        reviewer_id=article.clinical_reviewer_id,
+        reviewed_on=article.last_reviewed,
+    )
+    revision.publish(user=approved_by, skip_permission_checks=True)
+    return revision

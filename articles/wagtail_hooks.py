@@ -1,33 +1,18 @@
+from django.contrib import messages
 from django.dispatch import receiver
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.signals import init_new_page
 
 from .admin_views import ArticleReviewPanel, ImportDocxView
 from .models import ArticleIndexPage, ArticlePage
-
-# A new article starts as the outline most of the practice's articles follow; empty blocks
-# must be written or removed before the article can be submitted for review.
-STARTING_BODY = [
-    {"type": "paragraph", "value": ""},
-    {"type": "heading", "value": {"text": "What it can look like", "level": "h2", "anchor": ""}},
-    {"type": "bulleted_list", "value": {"lead_in": "", "items": [""]}},
-    {"type": "heading", "value": {"text": "What can help", "level": "h2", "anchor": ""}},
-    {"type": "strategies", "value": {"numbered": True, "items": [{"title": "", "text": ""}]}},
-    {
-        "type": "call_to_action",
-        "value": {
-            "heading": "Ready to talk to someone?",
-            "text": "<p>Our clinicians see clients in person in Birmingham and by telehealth.</p>",
-            "label": "",
-            "page": None,
-            "url": "",
-        },
-    },
-]
+from .models.workflow import SAFE_MESSAGING_ACKNOWLEDGED
+from .outline import STARTING_BODY
+from .review_views import approval_message, latest_review_by, review_recorded
 
 
 @receiver(init_new_page)
@@ -43,7 +28,12 @@ def register_import_url():
             "articles/import/<int:index_id>/",
             ImportDocxView.as_view(),
             name="articles_import_docx",
-        )
+        ),
+        path(
+            "articles/<int:page_id>/review-recorded/",
+            review_recorded,
+            name="articles_review_recorded",
+        ),
     ]
 
 
@@ -60,15 +50,28 @@ def import_from_word_button(page, user, view_name, next_url=None):
         )
 
 
-@hooks.register("construct_page_action_menu")
-def approve_articles_rather_than_publish(menu_items, request, context):
-    """Reviewers hold publishing rights on articles only so that their approval can publish:
-    offer them Approve, which records the review, and not a bare Publish."""
-    page = context.get("page")
-    if isinstance(page, ArticlePage) and not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
 @hooks.register("construct_homepage_panels")
 def add_article_review_panel(request, panels):
     panels.append(ArticleReviewPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    @actions.register_action(SAFE_MESSAGING_ACKNOWLEDGED)
+    class SafeMessagingAcknowledged(LogFormatter):
+        label = _("Acknowledge safe-messaging flags")
+
+        def format_message(self, log_entry):
+            flags = "; ".join(log_entry.data.get("flags", []))
+            return _("Approved with safe-messaging flags acknowledged: %(flags)s") % {
+                "flags": flags
+            }
+
+
+@hooks.register("after_edit_page")
+def say_who_approved(request, page):
+    """An approval from the editor's footer: name the reviewer and the next review date."""
+    if request.POST.get("workflow-action-name") == "approve" and isinstance(page, ArticlePage):
+        review = latest_review_by(request.user, page.pk)
+        if review:
+            messages.success(request, approval_message(review))

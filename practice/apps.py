@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class PracticeConfig(AppConfig):
     name = "practice"
@@ -26,3 +28,9 @@ class PracticeConfig(AppConfig):
         from .cache import connect_invalidation_signals
 
         connect_invalidation_signals()
+
+
+class PracticeUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, with the staff-account screens of practice.users."""
+
+    user_viewset = "practice.users.StaffUserViewSet"

@@ -358,6 +358,9 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            # Saving a draft: structure problems are reported when it is submitted or published.
+            return value
         errors = {}
         previous_level = 1  # the page title is the h1
         anchors = set()

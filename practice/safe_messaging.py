@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from wagtail.admin.panels import Panel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -71,3 +72,16 @@ def warn_about_unsafe_wording(request, page):
                 why=finding.explanation,
             ),
         )
+
+
+class SafeMessagingPanel(Panel):
+    """Shows, at the top of the editor, the flags on the text being edited: the version an
+    editor is writing or a reviewer is about to approve, recomputed on every visit."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "admin/safe_messaging_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["findings"] = find_unsafe_wording(page_text(self.instance))
+            return context

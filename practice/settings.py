@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "practice.apps.PracticeUsersAppConfig",  # Wagtail's users app, staff roles only
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -244,6 +244,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Every URL ends in a slash (pages, search); a missing one is redirected permanently.
 APPEND_SLASH = True
 WAGTAIL_APPEND_SLASH = True
+# An approved workflow publishes as the workflow: approvers (clinical reviewers) hold no
+# Publish permission, so approval is their only route to publishing.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_finish.publish_approved"
 # A renamed or moved page leaves a permanent redirect behind (Settings › Redirects).
 WAGTAILREDIRECTS_AUTO_CREATE = True
 

@@ -30,7 +30,10 @@ register_snippet(SafeMessagingRuleViewSet)
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def flag_unsafe_wording(request, page):
-    warn_about_unsafe_wording(request, page)
+    """After a save, say what the wording check found; not after an autosave (its messages
+    would pile up for the next page view), nor on pages that show the flags in the editor."""
+    if request.accepts("text/html") and not getattr(page, "safe_messaging_panel", None):
+        warn_about_unsafe_wording(request, page)
 
 
 class LockedOutSignInViewSet(ModelViewSet):

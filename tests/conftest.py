@@ -12,10 +12,13 @@ import pytest
 from home.models import HomePage
 from practice.models import PracticeSettings, PracticeTelehealthState
 
+from .editorial import make_user
 from .factories import (
     ArticleIndexPageFactory,
+    ArticlePageFactory,
     ServiceIndexPageFactory,
     TherapistIndexPageFactory,
+    TherapistPageFactory,
 )
 
 DEMO_FIXTURE = "demo_content"
@@ -113,3 +116,30 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# Staff in the three editorial roles, and an article they work on.
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model, therapist_index):
+    user = make_user(django_user_model, "reviewer", "Clinical reviewers")
+    TherapistPageFactory(parent=therapist_index, title="Dana Reyes", user=user)
+    return user
+
+
+@pytest.fixture
+def site_manager(db, django_user_model):
+    return make_user(django_user_model, "manager", "Site managers")
+
+
+@pytest.fixture
+def draft_article(article_index, editor):
+    article = ArticlePageFactory(parent=article_index, live=False, owner=editor)
+    article.save_revision(user=editor)
+    return article

@@ -1,6 +1,8 @@
 """factory_boy factories for every page type and snippet. Pages are created under their
 proper parents so that the page-type rules hold in tests as on the real site."""
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Collection
@@ -8,7 +10,7 @@ from wagtail.models import Collection
 import factory
 import wagtail_factories
 
-from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
+from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic, ClinicalReview
 from home.models import HomePage, StandardPage
 from practice.images import PracticeImage
 from services.models import (
@@ -165,11 +167,37 @@ class TherapistPageFactory(SitePageFactory):
 
 
 class ArticlePageFactory(SitePageFactory):
+    """A live article has gone through clinical review, as on the real site: its live revision
+    carries a recorded review (by a test reviewer account)."""
+
     title = factory.Sequence(lambda n: f"Coping with worry, part {n}")
     summary = "Practical steps for the moments when worry takes over."
 
     class Meta:
         model = ArticlePage
+
+    @classmethod
+    def _create(cls, model_class, *args, live=True, **kwargs):
+        page = super()._create(model_class, *args, live=False, **kwargs)
+        if live:
+            publish_as_reviewed(page)
+        return page
+
+
+def publish_as_reviewed(article, user=None):
+    """Publish the article's current state as if a clinical reviewer had approved it."""
+    user = user or get_user_model().objects.get_or_create(username="factory-reviewer")[0]
+    revision = article.save_revision(user=user, clean=False, log_action=False)
+    ClinicalReview.objects.create(
+        article=article,
+        revision=revision,
+        approved_by=user,
+        reviewer_id=article.clinical_reviewer_id,
+        reviewed_on=article.last_reviewed or timezone.localdate(),
+    )
+    revision.publish(user=user, skip_permission_checks=True, log_action=False)
+    article.refresh_from_db()
+    return revision
 
 
 class AppointmentRequestPageFactory(SitePageFactory):

@@ -174,7 +174,7 @@ def test_demo_site_is_complete_and_live(demo_site):
         "EMDR",
     ]
     assert home.featured_therapists.count() == 3
-    assert not PracticeImage.objects.filter(alt_text="").exists()
+    assert not PracticeImage.objects.filter(description="").exists()
 
 
 def test_therapist_profiles_are_marked_as_samples(demo_site):

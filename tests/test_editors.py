@@ -14,12 +14,6 @@ from django.utils.html import escape
 from wagtail.admin.panels import get_edit_handler
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Revision, WorkflowState
-from wagtail.test.utils.form_data import (
-    nested_form_data,
-    querydict_from_html,
-    rich_text,
-    streamfield,
-)
 
 import pytest
 
@@ -30,6 +24,7 @@ from home.models import HomePage, StandardPage
 from practice.images import PracticeImage
 from services.models import ServiceIndexPage, ServicePage, TherapistIndexPage, TherapistPage
 
+from .editorial import approve, edit_form_data, make_user, submit_for_review
 from .factories import (
     ArticlePageFactory,
     ImageFactory,
@@ -48,71 +43,6 @@ PAGE_TYPES = [
     TherapistIndexPage,
     TherapistPage,
 ]
-
-
-def make_user(django_user_model, username, group):
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "a-long-test-password", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return make_user(django_user_model, "editor", "Editors")
-
-
-@pytest.fixture
-def reviewer(db, django_user_model, therapist_index):
-    user = make_user(django_user_model, "reviewer", "Clinical reviewers")
-    TherapistPageFactory(parent=therapist_index, title="Dana Reyes", user=user)
-    return user
-
-
-@pytest.fixture
-def site_manager(db, django_user_model):
-    return make_user(django_user_model, "manager", "Site managers")
-
-
-@pytest.fixture
-def draft_article(article_index, editor):
-    article = ArticlePageFactory(parent=article_index, live=False, owner=editor)
-    article.save_revision(user=editor)
-    return article
-
-
-def edit_form_data(client, page, action):
-    """The page's edit form as the admin renders it, with a paragraph as the body (Wagtail
-    draws StreamFields in JavaScript) and the given button pressed."""
-    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    data = querydict_from_html(html, form_id="page-edit-form")
-    if hasattr(page, "body"):
-        body = streamfield([("paragraph", rich_text("<p>Worry is common and treatable.</p>"))])
-        data.update(nested_form_data({"body": body}))
-    data[action] = action
-    return data
-
-
-def submit_for_review(client, user, article):
-    client.force_login(user)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[article.pk]),
-        edit_form_data(client, article, "action-submit"),
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return WorkflowState.objects.get(object_id=str(article.pk))
-
-
-def approve(client, user, article):
-    state = WorkflowState.objects.get(object_id=str(article.pk), status="in_progress")
-    client.force_login(user)
-    return client.post(
-        reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=[article.pk, "approve", state.current_task_state.pk],
-        )
-    )
 
 
 class TestRoles:
@@ -199,10 +129,9 @@ class TestClinicalReview:
     def test_every_new_articles_index_is_under_clinical_review(self, article_index):
         workflow = article_index.get_workflow()
         assert workflow.name == "Clinical review"
+        # Approval publishes as the workflow: reviewers hold no Publish permission anywhere.
         reviewers = Group.objects.get(name="Clinical reviewers")
-        assert reviewers.page_permissions.filter(
-            page=article_index, permission__codename="publish_page"
-        ).exists()
+        assert not reviewers.page_permissions.filter(permission__codename="publish_page").exists()
 
     def test_other_pages_go_to_the_site_managers(self, home_page, service_index):
         assert service_index.get_workflow().name == "Publishing approval"
@@ -348,11 +277,11 @@ class TestEditingGuidance:
         )
         assert response.status_code == 200
         html = response.content.decode()
-        assert "What it can look like" in html
-        assert "What can help" in html
+        assert "What it can look like (replace this)" in html
+        assert "What can help (replace this)" in html
         assert 'name="action-publish"' not in html
 
-    def test_the_starting_body_is_a_valid_outline_once_filled_in(self):
+    def test_the_starting_body_is_an_outline_without_a_booking_box(self):
         stream_block = ArticlePage.body.field.stream_block
         value = StreamValue(stream_block, STARTING_BODY, is_lazy=True)
         assert [child.block_type for child in value] == [
@@ -361,7 +290,6 @@ class TestEditingGuidance:
             "bulleted_list",
             "heading",
             "strategies",
-            "call_to_action",
         ]
 
     def test_article_editing_tabs(self):
@@ -438,25 +366,88 @@ class TestPreviews:
 
 
 class TestAltText:
-    def test_the_image_chooser_refuses_an_upload_without_alt_text(self, client, editor):
-        client.force_login(editor)
-        url = reverse("wagtailimages_chooser:create")
+    def upload(self, client, **fields):
         image_bytes = ImageFactory.build().file.read()
+        data = {
+            "image-chooser-upload-title": "Therapy room",
+            "image-chooser-upload-file": SimpleUploadedFile(
+                "room.jpg", image_bytes, content_type="image/jpeg"
+            ),
+        }
+        data.update({f"image-chooser-upload-{name}": value for name, value in fields.items()})
+        return client.post(reverse("wagtailimages_chooser:create"), data)
 
-        def upload(alt_text):
-            return client.post(
-                url,
-                {
-                    "image-chooser-upload-title": "Therapy room",
-                    "image-chooser-upload-alt_text": alt_text,
-                    "image-chooser-upload-file": SimpleUploadedFile(
-                        "room.jpg", image_bytes, content_type="image/jpeg"
-                    ),
-                },
-            )
-
-        # The same title and file are accepted once alt text is given (below).
-        assert upload("").json()["step"] == "reshow_creation_form"
+    def test_the_image_description_is_the_one_required_alt_text(self, client, editor):
+        client.force_login(editor)
+        response = self.upload(client, description="")
+        assert response.json()["step"] == "reshow_creation_form"
+        assert "Describe the image in a short sentence" in response.json()["htmlFragment"]
         assert not PracticeImage.objects.exists()
-        upload("A quiet therapy room with two armchairs")
-        assert PracticeImage.objects.get().alt_text == "A quiet therapy room with two armchairs"
+        # Filling Wagtail's own "Description" is enough: there is no second alt-text field.
+        self.upload(client, description="A quiet therapy room with two armchairs")
+        image = PracticeImage.objects.get()
+        assert image.description == "A quiet therapy room with two armchairs"
+        assert image.default_alt_text == "A quiet therapy room with two armchairs"
+
+    def test_a_decorative_image_renders_an_empty_alt(self, client, editor):
+        client.force_login(editor)
+        self.upload(client, description="", is_decorative="on")
+        image = PracticeImage.objects.get()
+        assert image.is_decorative
+        html = image.get_rendition("original").img_tag()
+        assert 'alt=""' in html
+
+
+class TestStaffAccounts:
+    def account_data(self, **extra):
+        return {
+            "username": "newcomer",
+            "email": "newcomer@example.org",
+            "first_name": "New",
+            "last_name": "Comer",
+            "password1": "a-long-test-password-42",
+            "password2": "a-long-test-password-42",
+            **extra,
+        }
+
+    def test_a_site_manager_creates_a_staff_account_in_a_role(
+        self, client, site_manager, django_user_model
+    ):
+        client.force_login(site_manager)
+        html = client.get(reverse("wagtailusers_users:add")).content.decode()
+        assert 'name="is_superuser"' not in html
+        reviewers = Group.objects.get(name="Clinical reviewers")
+        response = client.post(
+            reverse("wagtailusers_users:add"),
+            self.account_data(groups=[reviewers.pk], is_superuser="on"),
+        )
+        assert response.status_code == 302
+        account = django_user_model.objects.get(username="newcomer")
+        assert list(account.groups.all()) == [reviewers]
+        assert not account.is_superuser
+
+    def test_only_the_three_roles_are_offered(self, client, site_manager, django_user_model):
+        other = Group.objects.create(name="Tech team")
+        client.force_login(site_manager)
+        response = client.post(
+            reverse("wagtailusers_users:add"), self.account_data(groups=[other.pk])
+        )
+        assert response.status_code == 200
+        assert not django_user_model.objects.filter(username="newcomer").exists()
+        html = client.get(reverse("wagtailusers_users:add")).content.decode()
+        for role in ("Editors", "Clinical reviewers", "Site managers"):
+            assert role in html
+        assert "Tech team" not in html
+
+    def test_a_site_manager_cannot_edit_an_administrator(
+        self, client, site_manager, django_user_model
+    ):
+        admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw-1234567")
+        client.force_login(site_manager)
+        response = client.get(reverse("wagtailusers_users:edit", args=[admin.pk]))
+        assert response.status_code in (302, 403)
+        assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+
+    def test_editors_cannot_manage_accounts(self, client, editor):
+        client.force_login(editor)
+        assert client.get(reverse("wagtailusers_users:add")).status_code in (302, 403)

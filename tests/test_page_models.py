@@ -32,6 +32,7 @@ from .factories import (
     StandardPageFactory,
     TherapistIndexPageFactory,
     TherapistPageFactory,
+    publish_as_reviewed,
 )
 
 INDEX_PAGES = [ArticleIndexPage, ServiceIndexPage, TherapistIndexPage]
@@ -147,7 +148,7 @@ def test_reading_time_is_computed_from_the_body_when_saved(article_index):
     assert article.reading_time == 3
 
     article.body = [{"type": "paragraph", "value": f"<p>{words(1000)}</p>"}]
-    article.save_revision().publish()
+    publish_as_reviewed(article)  # articles go live only with a recorded clinical review
     article.refresh_from_db()
     assert article.reading_time == 5
 

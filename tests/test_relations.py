@@ -3,8 +3,11 @@ page on the other side is live."""
 
 from datetime import date
 
+from django.urls import reverse
+
 import pytest
 
+from articles.models import ArticlePage
 from home.models import HomeFeaturedService, HomeFeaturedTherapist
 
 from .factories import (
@@ -13,6 +16,7 @@ from .factories import (
     ServicePageFactory,
     TherapistPageFactory,
     credentials,
+    publish_as_reviewed,
 )
 
 
@@ -189,3 +193,61 @@ def test_related_articles_share_a_topic_or_service_newest_first_and_once(
 
     assert list(related) == [shares_a_service, shares_a_topic, shares_everything]
     assert list(reading.get_related_articles(limit=2)) == [shares_a_service, shares_a_topic]
+
+
+# Relations that follow the text ---------------------------------------------------------------
+
+
+def page_link(page, text="read more"):
+    return f'<p>See <a linktype="page" id="{page.pk}">{text}</a>.</p>'
+
+
+def publish_body(article, body):
+    """Edit the article's body and publish it the proper way (reviewed)."""
+    draft = article.get_latest_revision_as_object()
+    draft.body = body
+    publish_as_reviewed(draft)
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def test_a_service_linked_only_in_the_text_lists_the_article(client, article_index, service):
+    article = ArticlePageFactory(
+        parent=article_index, title="Small steps", body=[("paragraph", page_link(service))]
+    )
+    assert article.linked_services == [service]
+    assert [s.pk for s in article.services_linked_in_text.all()] == [service.pk]
+    assert link_to(article) in html_of(client, service)
+    jsonld = html_of(client, article)
+    assert f'"name": "{service.title}"' in jsonld or f'"name":"{service.title}"' in jsonld
+
+
+def test_a_service_card_relates_the_article(article_index, service):
+    card = ("service_card", {"service": service, "text": ""})
+    article = ArticlePageFactory(parent=article_index, body=[card])
+    assert article.linked_services == [service]
+
+
+def test_removing_the_last_link_removes_the_relation_unless_ticked_by_hand(
+    article_index, service_index, service
+):
+    ticked = ServicePageFactory(parent=service_index, title="Couples therapy")
+    other_page = ArticlePageFactory(parent=article_index, title="Not a service")
+    article = ArticlePageFactory(
+        parent=article_index,
+        related_services=[ticked],
+        body=[("paragraph", page_link(service) + page_link(ticked) + page_link(other_page))],
+    )
+    assert {s.pk for s in article.related_services.all()} == {service.pk, ticked.pk}
+
+    article = publish_body(article, [("paragraph", "<p>No links any more.</p>")])
+    assert [s.pk for s in article.related_services.all()] == [ticked.pk]
+    assert list(article.services_linked_in_text.all()) == []
+    assert service.articles == []
+
+
+def test_the_editor_sees_which_relations_came_from_the_text(admin_client, article_index, service):
+    article = ArticlePageFactory(parent=article_index, body=[("paragraph", page_link(service))])
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    panel = html[html.index("data-services-linked-in-text") :]
+    assert service.title in panel[: panel.index("</div>")]
+    assert "unless you also ticked the service" in html

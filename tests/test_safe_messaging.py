@@ -99,21 +99,38 @@ def save_draft(client, page, paragraph_html):
     return client.post(url, data, follow=True)
 
 
-def test_saving_an_article_flags_the_wording_with_a_suggestion(client, editor, article_index):
+def test_the_article_editor_shows_the_flags_on_the_current_text(client, editor, article_index):
     article = ArticlePageFactory(parent=article_index, live=False, owner=editor)
     client.force_login(editor)
     response = save_draft(client, article, "<p>Her brother committed suicide in 2019.</p>")
     html = response.content.decode()
     assert response.redirect_chain[-1][0].endswith(f"/pages/{article.pk}/edit/")
-    assert "Safe messaging: this page says “committed suicide”" in html
+    # Once, in the editor's safe-messaging panel, with the suggested wording.
+    assert html.count("This page says “committed suicide”") == 1
     assert "Consider “died by suicide” instead." in html
     # Flagged, not blocked: the draft was saved.
     saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert "committed suicide" in str(saved.body)
 
+    fixed = save_draft(client, article, "<p>Her brother died by suicide in 2019.</p>")
+    html = fixed.content.decode()
+    assert "committed suicide" not in html
+    assert "No safe-messaging flags in this version." in html
 
-def test_saving_clean_wording_adds_no_warning(client, editor, article_index):
-    article = ArticlePageFactory(parent=article_index, live=False, owner=editor)
+
+def test_autosaves_leave_no_warnings_behind(client, editor, service_index):
+    service = ServicePageFactory(parent=service_index, live=False)
     client.force_login(editor)
-    html = save_draft(client, article, "<p>Her brother died by suicide in 2019.</p>")
-    assert "Safe messaging" not in html.content.decode()
+    url = reverse("wagtailadmin_pages:edit", args=[service.pk])
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(
+        nested_form_data(
+            {"body": streamfield([("paragraph", rich_text("<p>A suicide epidemic.</p>"))])}
+        )
+    )
+    for _ in range(3):
+        client.post(url, data, HTTP_ACCEPT="application/json")
+    assert "Safe messaging" not in client.get(url).content.decode()
+    # A save by the button still says it, once.
+    html = client.post(url, data, follow=True).content.decode()
+    assert html.count("Safe messaging: this page says") == 1

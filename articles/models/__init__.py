@@ -3,7 +3,7 @@
 from .article import ArticlePage
 from .index import ARTICLES_PER_PAGE, ArticleIndexPage, TopicLink
 from .topics import ARTICLE_CARD_IMAGE, ArticleTopic, card_image_prefetch
-from .workflow import ClinicalReviewTask
+from .workflow import ClinicalReview, ClinicalReviewTask
 
 __all__ = [
     "ARTICLES_PER_PAGE",
@@ -11,6 +11,7 @@ __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTopic",
+    "ClinicalReview",
     "ClinicalReviewTask",
     "TopicLink",
     "card_image_prefetch",

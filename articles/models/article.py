@@ -1,8 +1,7 @@
-from datetime import date
-
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +12,14 @@ from wagtail.search import index
 
 from wagtailseo.models import SeoType
 
-from articles.review import ArticlePermissionTester
+from articles.forms import ArticlePageForm
+from articles.outline import outline_placeholders
+from articles.relations import ServicesLinkedInTextPanel, sync_services_with_text
+from articles.review import ArticlePermissionTester, UnreviewedArticleError, check_can_go_live
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.pages import SchemaLinks, SitePage, live_related_pages
+from practice.safe_messaging import SafeMessagingPanel
 from practice.text import reading_time_minutes
 
 from .topics import card_image_prefetch
@@ -63,8 +66,12 @@ class ArticlePage(SitePage):
         help_text=_("The licensed clinician who checked the article for clinical accuracy."),
     )
     first_published = models.DateField(
-        default=date.today,
-        help_text=_("The date the article first appeared. Shown to readers."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Shown to readers as “Published”. Filled in on the day the article first goes "
+            "live; change it only to correct it (e.g. for an article first published elsewhere)."
+        ),
     )
     last_reviewed = models.DateField(
         null=True,
@@ -91,14 +98,30 @@ class ArticlePage(SitePage):
         blank=True,
         related_name="discussed_in",
         help_text=_(
-            "The services this article discusses. It will be listed on those service pages."
+            "The services this article discusses. It will be listed on those service pages. "
+            "Services the body links to are added (and ticked) automatically."
         ),
+    )
+    services_linked_in_text = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Related services that come from links in the body."),
+    )
+    services_ticked_by_hand = ParentalManyToManyField(
+        "services.ServicePage",
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Related services the editor ticked, which stay when the text stops linking."),
     )
     reading_time = models.PositiveSmallIntegerField(
         default=1, editable=False, help_text=_("Minutes, computed from the body when saved.")
     )
 
     content_panels = [
+        SafeMessagingPanel(heading=_("Safe messaging")),
         *SitePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
@@ -113,6 +136,7 @@ class ArticlePage(SitePage):
             heading=_("Byline"),
         ),
         FieldPanel("related_services", widget=forms.CheckboxSelectMultiple),
+        ServicesLinkedInTextPanel(heading=_("Services linked in the text")),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
     review_panels = [
@@ -147,6 +171,12 @@ class ArticlePage(SitePage):
     seo_image_sources = ["og_image", "hero_image"]
     schema_page_type = "MedicalWebPage"
 
+    base_form_class = ArticlePageForm
+    safe_messaging_panel = True  # the editor shows the flags; no messages after saving
+
+    # A copy is a new, unreviewed article: it claims no review and no publication date.
+    exclude_fields_in_copy = ["first_published", "last_reviewed", "clinical_reviewer"]
+
     class Meta:
         verbose_name = _("article")
         indexes = [
@@ -157,9 +187,47 @@ class ArticlePage(SitePage):
     def permissions_for_user(self, user):
         return ArticlePermissionTester(user, self)
 
+    def publish(self, revision, *args, **kwargs):
+        check_can_go_live(self, revision.pk)
+        placeholders = outline_placeholders(revision.as_object().body)
+        if placeholders:
+            raise UnreviewedArticleError(" ".join(placeholders))
+        return super().publish(revision, *args, **kwargs)
+
+    def with_content_json(self, content):
+        """Revisions drafted before the first publication carry no date; the page has it."""
+        obj = super().with_content_json(content)
+        if not obj.first_published:
+            obj.first_published = self.first_published
+        return obj
+
+    def save_revision(self, *args, **kwargs):
+        sync_services_with_text(self)
+        return super().save_revision(*args, **kwargs)
+
     def save(self, *args, update_fields=None, **kwargs):
         if update_fields is None or "body" in update_fields:
             self.reading_time = reading_time_minutes(self.body)
+            sync_services_with_text(self)
+        if self._state.adding and self.live:
+            # A new article (a copy kept live, an import, a script) starts as a draft: only
+            # an approved clinical review publishes it.
+            self.live = False
+            self.has_unpublished_changes = True
+            self.live_revision = self.first_published_at = self.last_published_at = None
+        elif self.live and (
+            update_fields is None or {"live", "live_revision"} & set(update_fields)
+        ):
+            # The last line of defence, for routes that set `live` without publishing a
+            # revision through ArticlePage.publish.
+            check_can_go_live(self, self.live_revision_id)
+            if not self.first_published:
+                self.first_published = timezone.localdate()
+                if update_fields is not None:
+                    update_fields = [*update_fields, "first_published"]
+        elif not self.live:
+            # As Wagtail keeps it; a copy "kept live" would otherwise point at its revision.
+            self.live_revision = None
         super().save(*args, update_fields=update_fields, **kwargs)
 
     @property

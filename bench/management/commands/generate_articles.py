@@ -18,11 +18,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_save
+from django.utils import timezone
 from django.utils.text import slugify
 
 from modelsearch.signal_handlers import post_save_signal_handler
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
+from articles.review import publish_reviewed_elsewhere
 from search.signal_handlers import reindex_after_many_to_many_change
 from services.models import ServicePage, TherapistPage
 
@@ -316,10 +318,15 @@ class Command(BaseCommand):
                     summary=sentence(rng, phrase, theme),
                     body=json.dumps(article_body(rng, phrase, theme)),
                     author=rng.choice(authors) if authors else None,
+                    # Articles go live only with a recorded clinical review (articles.review).
+                    clinical_reviewer=rng.choice(authors) if authors else None,
+                    last_reviewed=timezone.localdate(),
                 )
                 article.topics = rng.sample(topics, min(2, len(topics)))
                 article.related_services = rng.sample(services, min(2, len(services)))
                 index.add_child(instance=article)
+                if article.clinical_reviewer:
+                    publish_reviewed_elsewhere(article)
                 if (number - start_number + 1) % 1000 == 0:
                     self.stdout.write(f"  {number - start_number + 1} articles")
         created = time.perf_counter() - started

@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 from wagtailseo.models import SeoSettings
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
+from articles.review import publish_reviewed_elsewhere
 from home.demo import articles, services, site, therapists
 from home.demo.images import image_file
 from home.demo.stream import PAGE_LINK_PATTERN, DaysAgo, ImageRef, PageRef
@@ -138,7 +139,7 @@ class DemoLoader:
                 self.tally["Images", "created"] += 1
             elif image.alt_text != spec.alt_text:
                 image.alt_text = spec.alt_text
-                image.save(update_fields=["alt_text"])
+                image.save(update_fields=["description"])
                 self.tally["Images", "updated"] += 1
             else:
                 self.tally["Images", "unchanged"] += 1
@@ -231,7 +232,11 @@ class DemoLoader:
     def update_page(self, page: Page, spec: dict, *, created: bool):
         changed = self.apply(page, spec)
         if created or changed or not page.live or page.has_unpublished_changes:
-            page.save_revision().publish()
+            if isinstance(page, ArticlePage):
+                # The demo articles name their reviewer and review date.
+                publish_reviewed_elsewhere(page)
+            else:
+                page.save_revision().publish()
             self.tally["Pages", "created" if created else "updated"] += 1
         else:
             self.tally["Pages", "unchanged"] += 1
