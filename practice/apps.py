@@ -5,6 +5,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PracticeConfig(AppConfig):
+    # This module also holds PracticeUsersAppConfig: name the default for "practice".
+    default = True
     name = "practice"
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -24,6 +24,7 @@ from .factories import (
     ArticlePageFactory,
     ServicePageFactory,
     TherapistPageFactory,
+    publish_as_reviewed,
 )
 
 
@@ -236,7 +237,7 @@ def linked_site(home_page, practice_settings, service_index, therapist_index, ar
         body=[("call_to_action", {"heading": "Ready to talk to someone?"})],
     )
     article.related_services.add(service)
-    article.save_revision().publish()
+    publish_as_reviewed(article)
     return request_page, service, therapist, article
 
 

@@ -24,9 +24,10 @@ article = ArticlePageFactory(parent=index, title="Worry before sleep", slug="wor
 """
 RENAME_ARTICLE = """
 from articles.models import ArticlePage
+from tests.factories import publish_as_reviewed
 article = ArticlePage.objects.get(slug="worry-before-sleep")
 article.title = "Worry before sleep, revised"
-article.save_revision().publish()
+publish_as_reviewed(article)
 """
 UNPUBLISH_ARTICLE = """
 from articles.models import ArticlePage

@@ -5,7 +5,6 @@ import datetime
 import itertools
 import json
 import re
-import xml.etree.ElementTree as ET
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -41,6 +40,7 @@ from .factories import (
     publish_as_reviewed,
     telehealth_states,
 )
+from .sitemaps import parse_xml, sitemap_entries, sitemap_sections
 
 ROOT_URL = "http://127.0.0.1:8000"
 PRACTICE_NAME = "Riverbend Counseling Collective"
@@ -154,10 +154,6 @@ def pages(practice_site, home_page, article_index, service_index, therapist_inde
         "therapist_index": therapist_index,
         "therapist": therapist,
     }
-
-
-def parse_xml(content: bytes) -> ET.Element:
-    return ET.fromstring(content)  # noqa: S314 - our own server's response, not untrusted input
 
 
 def get_soup(client, url):
@@ -492,9 +488,6 @@ def test_structured_data_queries_do_not_grow_with_relations(client, pages, key, 
 # -- Sitemap, robots.txt, feeds -----------------------------------------------------------------
 
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
 def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_index):
     draft = ArticlePageFactory(parent=article_index, title="Not ready yet", live=False)
     private = ArticlePageFactory(parent=article_index, title="Staff only")
@@ -505,19 +498,12 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_inde
         else:
             page.save_revision().publish()
 
-    index = client.get("/sitemap.xml")
-    assert index.status_code == 200
-    sections = [loc.text for loc in parse_xml(index.content).iter(f"{SITEMAP}loc")]
+    sections = sitemap_sections(client)
     assert sorted(urlsplit(url).path for url in sections) == [
         "/sitemap-articles.xml",
         "/sitemap-pages.xml",
     ]
-    entries = {}
-    for section in sections:
-        response = client.get(urlsplit(section).path)
-        assert response.status_code == 200
-        for url in parse_xml(response.content).findall(f"{SITEMAP}url"):
-            entries[url.find(f"{SITEMAP}loc").text] = url.find(f"{SITEMAP}lastmod").text
+    entries = sitemap_entries(client)
     live = Page.objects.live().filter(depth__gt=1).exclude(pk=private.pk)
     # The articles index's routes: the page of the one topic with live articles.
     topic_pages = {f"{ROOT_URL}{article_index.url}topics/sleep/"}

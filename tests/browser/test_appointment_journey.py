@@ -20,6 +20,7 @@ from tests.factories import (
     ArticlePageFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
+    publish_as_reviewed,
 )
 
 pytestmark = [
@@ -49,7 +50,7 @@ def practice(home_page, site, django_user_model):
         body=[("call_to_action", {"heading": "Would it help to talk to someone?"})],
     )
     article.related_services.add(cbt)
-    article.save_revision().publish()
+    publish_as_reviewed(article)
     AppointmentRequestPageFactory(parent=home_page, slug="request-an-appointment")
     coordinator = django_user_model.objects.create_user(
         "robin", email="robin@riverbend.example", password=PASSWORD
