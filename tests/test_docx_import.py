@@ -13,7 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from articles.docx_import import DocxImportError, read_docx
+from articles.importing.word import DocxImportError, read_docx
 from articles.models import ArticlePage
 from practice.blocks import BodyStreamBlock
 
@@ -78,7 +78,7 @@ def draft_document():
 
 
 @pytest.fixture
-def imported():
+def imported(db):
     return read_docx(draft_document(), "exam-stress.docx")
 
 
@@ -88,7 +88,7 @@ class TestConversion:
         assert imported.summary.startswith("Exams can make anyone anxious. You are not alone")
 
     def test_block_types_in_order(self, imported):
-        assert [block["type"] for block in imported.body] == [
+        assert [block["type"] for block in imported.blocks] == [
             "paragraph",
             "heading",
             "bulleted_list",
@@ -102,18 +102,18 @@ class TestConversion:
         ]
 
     def test_bold_italic_and_links_are_kept(self, imported):
-        intro = imported.body[0]["value"]
+        intro = imported.blocks[0]["value"]
         assert "<b>You are not alone</b>" in intro
         assert "<i>small steps</i>" in intro
         assert '<a href="https://988lifeline.org/">the 988 Lifeline</a>' in intro
 
     def test_unsafe_links_keep_only_their_text(self, imported):
-        last = imported.body[-1]["value"]
+        last = imported.blocks[-1]["value"]
         assert "click" in last
         assert "javascript" not in last.replace("Unknown javascript link", "")
 
     def test_headings_start_at_h2_and_never_skip(self, imported):
-        headings = [block["value"] for block in imported.body if block["type"] == "heading"]
+        headings = [block["value"] for block in imported.blocks if block["type"] == "heading"]
         assert [(h["text"], h["level"]) for h in headings] == [
             ("What it can look like", "h2"),
             ("A deeper point", "h3"),
@@ -121,28 +121,28 @@ class TestConversion:
         ]
 
     def test_lists(self, imported):
-        bullets = imported.body[2]["value"]
+        bullets = imported.blocks[2]["value"]
         assert bullets["items"] == [
             "<p>Trouble sleeping before a test</p>",
             "<p>A racing heart in the exam room</p>",
         ]
         assert (
-            imported.body[4]["value"]
+            imported.blocks[4]["value"]
             == "<ol><li>Plan a short break</li><li>Drink some water</li></ol>"
         )
-        assert imported.body[6]["value"]["items"] == [
+        assert imported.blocks[6]["value"]["items"] == [
             "<p>Keep a regular bedtime</p>",
             "<p>Put the phone away</p>",
         ]
 
     def test_tables_become_paragraphs_with_a_note(self, imported):
-        assert imported.body[7]["value"] == "<p>Day – Plan</p>"
-        assert imported.body[8]["value"] == "<p>Monday – Review notes</p>"
+        assert imported.blocks[7]["value"] == "<p>Day – Plan</p>"
+        assert imported.blocks[8]["value"] == "<p>Monday – Review notes</p>"
         assert any("Tables" in note for note in imported.notes)
 
     def test_the_body_passes_the_article_validation(self, imported):
         block = BodyStreamBlock()
-        block.clean(block.to_python(imported.body))
+        block.clean(block.to_python(imported.blocks))
 
 
 class TestBrokenFiles:
@@ -271,7 +271,7 @@ def test_repeated_headings_get_their_own_link_targets():
     document.save(file)
     file.seek(0)
 
-    body = read_docx(file, "notes.docx").body
+    body = read_docx(file, "notes.docx").blocks
     block = BodyStreamBlock()
     stream = block.clean(block.to_python(body))  # valid as imported: no duplicate anchors
 
