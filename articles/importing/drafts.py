@@ -41,9 +41,10 @@ def create_draft_article(index, conversion: Conversion, user, **fields) -> Artic
         live=False,
         **fields,
     )
-    article.related_services.set(service_ids(conversion))
     with transaction.atomic():
         index.add_child(instance=article)
+        article.related_services.set(service_ids(conversion))
+        article.save(update_fields=["related_services"], clean=False)
         article.save_revision(user=user, log_action=False, clean=False)
         log(instance=article, action="wagtail.create", user=user)
     return article

@@ -61,7 +61,7 @@ def segments_text(segments) -> str:
 
 
 def parse_html(html: str):
-    return BeautifulSoup(html or "", "html.parser")
+    return BeautifulSoup(html or "", "lxml")
 
 
 class HtmlReader:
@@ -152,8 +152,10 @@ class HtmlReader:
         entry = inline_segments(tag)
         if not segments_text(entry):
             return True
-        if self.word_list is None or self.items[-1] is not self.word_list:
-            self.word_list = Item("list", ordered=bool(ORDERED_MARKER.match(marker_text)))
+        ordered = bool(ORDERED_MARKER.match(marker_text))
+        continues = self.word_list is not None and self.items[-1] is self.word_list
+        if not continues or "CxSpFirst" in classes or ordered != self.word_list.ordered:
+            self.word_list = Item("list", ordered=ordered)
             self.items.append(self.word_list)
         self.word_list.entries.append(entry)
         return True

@@ -169,7 +169,7 @@ class PasteForm(forms.Form):
         cleaned = super().clean()
         conversion = HtmlToBlocks().convert(cleaned.get("html", ""))
         if not conversion.blocks:
-            raise ValidationError(_("Nothing readable was pasted: no text was found."))
+            self.add_error("html", _("Nothing readable was pasted: no text was found."))
         if "title" in self.fields and not (cleaned.get("title") or conversion.title):
             self.add_error(
                 "title", _("Give the new article a title (the pasted text has no heading 1).")
