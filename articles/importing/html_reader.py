@@ -84,8 +84,9 @@ class HtmlReader:
             self.notes.append(message)
 
     def flush(self):
-        if segments_text(self.loose):
-            self.items.append(Item("paragraph", segments=self.loose))
+        segments = trim(self.loose)
+        if segments_text(segments):
+            self.items.append(Item("paragraph", segments=segments))
         self.loose = []
 
     def read_children(self, node):
@@ -93,7 +94,7 @@ class HtmlReader:
             if isinstance(child, Tag):
                 self.read_block(child)
             elif isinstance(child, NavigableString):
-                self.loose.extend(inline_segments(child))
+                self.loose.extend(inline_segments(child, trim_ends=False))
 
     def read_block(self, tag: Tag):
         name = tag.name.lower()
@@ -103,7 +104,7 @@ class HtmlReader:
             self.note("Embedded media (videos, maps, forms) were left out: add a link instead.")
             return
         if not is_block(tag):
-            self.loose.extend(inline_segments(tag))
+            self.loose.extend(inline_segments(tag, trim_ends=False))
             return
         self.flush()
         if name == "p" and self.read_word_list_paragraph(tag):
@@ -215,10 +216,10 @@ def is_block(tag: Tag) -> bool:
     return tag.find(lambda child: child.name in BLOCK_TAGS) is not None
 
 
-def inline_segments(node, bold=False, italic=False, href="", skip=()) -> list[Segment]:
+def inline_segments(node, skip=(), trim_ends=True) -> list[Segment]:
     """The text of a node with its bold, italic and links, as merged segments."""
     segments: list[Segment] = []
-    for text, is_bold, is_italic, link in walk_inline(node, bold, italic, href, skip):
+    for text, is_bold, is_italic, link in walk_inline(node, False, False, "", skip):
         if segments and (segments[-1].bold, segments[-1].italic, segments[-1].href) == (
             is_bold,
             is_italic,
@@ -227,7 +228,7 @@ def inline_segments(node, bold=False, italic=False, href="", skip=()) -> list[Se
             segments[-1].text += text
         else:
             segments.append(Segment(text, is_bold, is_italic, link))
-    return trim(segments)
+    return trim(segments) if trim_ends else segments
 
 
 def walk_inline(node, bold, italic, href, skip):

@@ -47,11 +47,20 @@ def bare_host(host: str) -> str:
     return host.lower().removeprefix("www.")
 
 
+def without_abbreviation(slug: str) -> str:
+    """ "internal-family-systems-ifs" -> "internal-family-systems"."""
+    *words, last = slug.split("-")
+    return "-".join(words) if len(words) >= 2 and 2 <= len(last) <= 4 else slug
+
+
 def slug_keys(text: str) -> set[str]:
     """Forms under which an old address may name a page: its slug with and without a
-    trailing "-therapy" ("/ifs-therapy/" and "/ifs/")."""
+    trailing "-therapy" or abbreviation ("/ifs-therapy/", "/internal-family-systems-ifs/")."""
     slug = slugify(text)
-    return {key for key in (slug, TRAILING_THERAPY.sub("", slug)) if key}
+    keys = {slug, TRAILING_THERAPY.sub("", slug)}
+    keys |= {without_abbreviation(key) for key in keys}
+    keys |= {TRAILING_THERAPY.sub("", key) for key in keys}
+    return {key for key in keys if key}
 
 
 class LinkResolver:
