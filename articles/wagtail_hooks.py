@@ -8,6 +8,7 @@ from wagtail.signals import init_new_page
 
 from .admin_views import ArticleReviewPanel
 from .importing.views import ImportDocxView, PasteBlocksView
+from .importing.wordpress_admin import WordPressImportView, WordPressMenuItem
 from .models import ArticleIndexPage, ArticlePage
 
 # A new article starts as the outline most of the practice's articles follow; empty blocks
@@ -50,7 +51,22 @@ def register_import_urls():
             PasteBlocksView.as_view(),
             name="articles_paste_blocks",
         ),
+        path(
+            "articles/import-wordpress/",
+            WordPressImportView.as_view(),
+            name="articles_import_wordpress",
+        ),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_wordpress_import_menu_item():
+    return WordPressMenuItem(
+        _("Import from WordPress"),
+        reverse("articles_import_wordpress"),
+        icon_name="download",
+        order=900,
+    )
 
 
 @hooks.register("register_page_header_buttons")
