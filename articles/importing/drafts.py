@@ -18,7 +18,7 @@ from .html_to_blocks import Conversion
 
 def unique_child_slug(parent, title, wanted=""):
     base = slugify(wanted or title)[:70] or "imported-article"
-    taken = set(parent.get_children().values_list("slug", flat=True))
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

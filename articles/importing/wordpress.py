@@ -219,9 +219,10 @@ class WordPressImport:
         article.hero_image = hero or article.hero_image
         if not record:
             self.index.add_child(instance=article)
+        # Held in memory and stored in the revision: a live article keeps its live relations
+        # until the revision is approved and published.
         article.topics.set([topic.pk for topic in topics])
         article.related_services.set(service_ids(conversion))
-        article.save(update_fields=["topics", "related_services"], clean=False)
         article.save_revision(user=self.user, clean=False, log_action=True)
         self.redirect(post, article)
         self.records[post.id], _created = ImportedPost.objects.update_or_create(
