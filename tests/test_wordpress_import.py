@@ -165,7 +165,7 @@ FULL_EXPORT = export(
     item(
         13,
         "A damaged post",
-        "<p>Open <b>bold <div>never closed",
+        "<p>Open <b>bold <div>He committed suicide, never closed",
         "damaged",
         f"{SITE}/damaged/",
         date="not a date",
@@ -299,6 +299,7 @@ class TestImport:
         assert "WordPress “Parenting” → existing topic “parenting”" in imported
         assert "New topic “Anxiety”" in imported
         assert "#13 “A damaged post”: created" in imported
+        assert "Safe messaging: says “committed suicide”" in imported
         assert "no WordPress post id" in imported
         assert "4 posts in the export" not in imported  # the item without an id is not a post
 
@@ -344,12 +345,15 @@ def test_author_map(practice, export_file, home_page):
     assert article("sleep-and-worry").author == other
 
 
-def test_publish_unreviewed(practice, export_file):
+def test_publish_unreviewed(practice, export_file, admin_client):
     run(export_file, "--publish-unreviewed")
     post = article("easing-new-parent-worry")
     assert post.live
     assert post.last_reviewed is None
     assert post.next_review_due is not None
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "3 live articles due for review" in dashboard
+    assert "Easing new-parent worry" in dashboard
 
 
 @pytest.mark.parametrize(
