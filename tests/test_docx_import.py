@@ -281,3 +281,60 @@ def test_repeated_headings_get_their_own_link_targets():
         "second-week",
         "summary-2",
     ]
+
+
+def sample_shaped_document(service_url):
+    """A draft shaped like a real practice post (our own words)."""
+    document = docx.Document()
+    document.add_heading("Quieting new-parent doubt", level=1)
+    document.add_paragraph("New parents often wonder whether they are getting it right.")
+    document.add_heading("What it looks like", level=2)
+    document.add_paragraph("Doubt is a steady hum of second-guessing. It can show up as:")
+    for text in ("Checking again and again", "Comparing yourself with others"):
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Ways to ease it", level=2)
+    for title, text in (
+        ("Lower the bar:", " Good enough is a real standard."),
+        ("Ask for help:", " Let someone else take a shift."),
+        ("Step outside:", " Daylight can reset a hard day."),
+    ):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(title).bold = True
+        paragraph.add_run(text)
+    therapy = document.add_paragraph("Our clinicians offer ")
+    add_link(therapy, "cognitive behavioral therapy", service_url)
+    therapy.add_run(" for parents.")
+    document.add_paragraph("Schedule a first session today and take one small step.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sample_shaped_draft_keeps_its_structure(client, editor, article_index, service_index):
+    from .factories import ServicePageFactory
+
+    cbt = ServicePageFactory(parent=service_index, title="Cognitive behavioral therapy", slug="cbt")
+    client.force_login(editor)
+    content = sample_shaped_document(f"http://localhost{cbt.url}")
+    response = upload(client, article_index, "doubt.docx", content)
+    article = ArticlePage.objects.get()
+    assert [child.block_type for child in article.body] == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "bulleted_list",
+        "heading",
+        "strategies",
+        "paragraph",
+        "call_to_action",
+    ]
+    assert article.body[3].value["lead_in"] == "It can show up as:"
+    assert [item["title"] for item in article.body[5].value["items"]] == [
+        "Lower the bar",
+        "Ask for help",
+        "Step outside",
+    ]
+    assert f'linktype="page" id="{cbt.pk}"' in article.body[6].value.source
+    assert list(article.related_services.all()) == [cbt]
+    html = client.get(response.url).content.decode()
+    assert "3 titled points from paragraphs opening with a title became a strategies block" in html
