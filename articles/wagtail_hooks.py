@@ -8,7 +8,9 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.signals import init_new_page
 
-from .admin_views import ArticleReviewPanel, ImportDocxView
+from .admin_views import ArticleReviewPanel
+from .importing.views import ImportDocxView, PasteBlocksView
+from .importing.wordpress_admin import WordPressImportView, WordPressMenuItem
 from .models import ArticleIndexPage, ArticlePage
 from .models.workflow import SAFE_MESSAGING_ACKNOWLEDGED
 from .outline import STARTING_BODY
@@ -22,10 +24,10 @@ def start_article_from_outline(sender, page, parent, **kwargs):
 
 
 @hooks.register("register_admin_urls")
-def register_import_url():
+def register_import_urls():
     return [
         path(
-            "articles/import/<int:index_id>/",
+            "articles/import/<int:page_id>/",
             ImportDocxView.as_view(),
             name="articles_import_docx",
         ),
@@ -34,19 +36,52 @@ def register_import_url():
             review_recorded,
             name="articles_review_recorded",
         ),
+        path(
+            "articles/paste/<int:page_id>/",
+            PasteBlocksView.as_view(),
+            name="articles_paste_blocks",
+        ),
+        path(
+            "articles/import-wordpress/",
+            WordPressImportView.as_view(),
+            name="articles_import_wordpress",
+        ),
     ]
 
 
+@hooks.register("register_settings_menu_item")
+def register_wordpress_import_menu_item():
+    return WordPressMenuItem(
+        _("Import from WordPress"),
+        reverse("articles_import_wordpress"),
+        icon_name="download",
+        order=900,
+    )
+
+
 @hooks.register("register_page_header_buttons")
-def import_from_word_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, ArticleIndexPage) and (
-        page.permissions_for_user(user).can_add_subpage()
-    ):
+def import_buttons(page, user, view_name, next_url=None):
+    """On an articles index: new drafts from Word or pasted text. In the article editor: the
+    same, added to the article's draft."""
+    specific = page.specific_deferred
+    if isinstance(specific, ArticleIndexPage):
+        allowed = page.permissions_for_user(user).can_add_subpage()
+    elif isinstance(specific, ArticlePage) and view_name == "edit":
+        allowed = page.permissions_for_user(user).can_edit()
+    else:
+        return
+    if allowed:
         yield Button(
             _("Import from Word"),
             reverse("articles_import_docx", args=[page.pk]),
             icon_name="doc-full-inverse",
             priority=16,
+        )
+        yield Button(
+            _("Paste as blocks"),
+            reverse("articles_paste_blocks", args=[page.pk]),
+            icon_name="clipboard-list",
+            priority=17,
         )
 
 

@@ -13,7 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from articles.docx_import import DocxImportError, read_docx
+from articles.importing.word import DocxImportError, read_docx
 from articles.models import ArticlePage
 from practice.blocks import BodyStreamBlock
 
@@ -78,7 +78,7 @@ def draft_document():
 
 
 @pytest.fixture
-def imported():
+def imported(db):
     return read_docx(draft_document(), "exam-stress.docx")
 
 
@@ -88,7 +88,7 @@ class TestConversion:
         assert imported.summary.startswith("Exams can make anyone anxious. You are not alone")
 
     def test_block_types_in_order(self, imported):
-        assert [block["type"] for block in imported.body] == [
+        assert [block["type"] for block in imported.blocks] == [
             "paragraph",
             "heading",
             "bulleted_list",
@@ -102,18 +102,18 @@ class TestConversion:
         ]
 
     def test_bold_italic_and_links_are_kept(self, imported):
-        intro = imported.body[0]["value"]
+        intro = imported.blocks[0]["value"]
         assert "<b>You are not alone</b>" in intro
         assert "<i>small steps</i>" in intro
         assert '<a href="https://988lifeline.org/">the 988 Lifeline</a>' in intro
 
     def test_unsafe_links_keep_only_their_text(self, imported):
-        last = imported.body[-1]["value"]
+        last = imported.blocks[-1]["value"]
         assert "click" in last
         assert "javascript" not in last.replace("Unknown javascript link", "")
 
     def test_headings_start_at_h2_and_never_skip(self, imported):
-        headings = [block["value"] for block in imported.body if block["type"] == "heading"]
+        headings = [block["value"] for block in imported.blocks if block["type"] == "heading"]
         assert [(h["text"], h["level"]) for h in headings] == [
             ("What it can look like", "h2"),
             ("A deeper point", "h3"),
@@ -121,28 +121,28 @@ class TestConversion:
         ]
 
     def test_lists(self, imported):
-        bullets = imported.body[2]["value"]
+        bullets = imported.blocks[2]["value"]
         assert bullets["items"] == [
             "<p>Trouble sleeping before a test</p>",
             "<p>A racing heart in the exam room</p>",
         ]
         assert (
-            imported.body[4]["value"]
+            imported.blocks[4]["value"]
             == "<ol><li>Plan a short break</li><li>Drink some water</li></ol>"
         )
-        assert imported.body[6]["value"]["items"] == [
+        assert imported.blocks[6]["value"]["items"] == [
             "<p>Keep a regular bedtime</p>",
             "<p>Put the phone away</p>",
         ]
 
     def test_tables_become_paragraphs_with_a_note(self, imported):
-        assert imported.body[7]["value"] == "<p>Day – Plan</p>"
-        assert imported.body[8]["value"] == "<p>Monday – Review notes</p>"
+        assert imported.blocks[7]["value"] == "<p>Day – Plan</p>"
+        assert imported.blocks[8]["value"] == "<p>Monday – Review notes</p>"
         assert any("Tables" in note for note in imported.notes)
 
     def test_the_body_passes_the_article_validation(self, imported):
         block = BodyStreamBlock()
-        block.clean(block.to_python(imported.body))
+        block.clean(block.to_python(imported.blocks))
 
 
 class TestBrokenFiles:
@@ -271,7 +271,7 @@ def test_repeated_headings_get_their_own_link_targets():
     document.save(file)
     file.seek(0)
 
-    body = read_docx(file, "notes.docx").body
+    body = read_docx(file, "notes.docx").blocks
     block = BodyStreamBlock()
     stream = block.clean(block.to_python(body))  # valid as imported: no duplicate anchors
 
@@ -281,3 +281,60 @@ def test_repeated_headings_get_their_own_link_targets():
         "second-week",
         "summary-2",
     ]
+
+
+def sample_shaped_document(service_url):
+    """A draft shaped like a real practice post (our own words)."""
+    document = docx.Document()
+    document.add_heading("Quieting new-parent doubt", level=1)
+    document.add_paragraph("New parents often wonder whether they are getting it right.")
+    document.add_heading("What it looks like", level=2)
+    document.add_paragraph("Doubt is a steady hum of second-guessing. It can show up as:")
+    for text in ("Checking again and again", "Comparing yourself with others"):
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Ways to ease it", level=2)
+    for title, text in (
+        ("Lower the bar:", " Good enough is a real standard."),
+        ("Ask for help:", " Let someone else take a shift."),
+        ("Step outside:", " Daylight can reset a hard day."),
+    ):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(title).bold = True
+        paragraph.add_run(text)
+    therapy = document.add_paragraph("Our clinicians offer ")
+    add_link(therapy, "cognitive behavioral therapy", service_url)
+    therapy.add_run(" for parents.")
+    document.add_paragraph("Schedule a first session today and take one small step.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sample_shaped_draft_keeps_its_structure(client, editor, article_index, service_index):
+    from .factories import ServicePageFactory
+
+    cbt = ServicePageFactory(parent=service_index, title="Cognitive behavioral therapy", slug="cbt")
+    client.force_login(editor)
+    content = sample_shaped_document(f"http://localhost{cbt.url}")
+    response = upload(client, article_index, "doubt.docx", content)
+    article = ArticlePage.objects.get()
+    assert [child.block_type for child in article.body] == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "bulleted_list",
+        "heading",
+        "strategies",
+        "paragraph",
+        "call_to_action",
+    ]
+    assert article.body[3].value["lead_in"] == "It can show up as:"
+    assert [item["title"] for item in article.body[5].value["items"]] == [
+        "Lower the bar",
+        "Ask for help",
+        "Step outside",
+    ]
+    assert f'linktype="page" id="{cbt.pk}"' in article.body[6].value.source
+    assert list(article.related_services.all()) == [cbt]
+    html = client.get(response.url).content.decode()
+    assert "3 titled points from paragraphs opening with a title became a strategies block" in html

@@ -1,6 +1,7 @@
-"""Articles, their index, topics and the clinical review task, one module each."""
+"""Articles, their index, topics, the clinical review task and import records, one module each."""
 
 from .article import ArticlePage
+from .imports import ImportedPost
 from .index import ARTICLES_PER_PAGE, ArticleIndexPage, TopicLink
 from .topics import ARTICLE_CARD_IMAGE, ArticleTopic, card_image_prefetch
 from .workflow import ClinicalReview, ClinicalReviewTask
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleTopic",
     "ClinicalReview",
     "ClinicalReviewTask",
+    "ImportedPost",
     "TopicLink",
     "card_image_prefetch",
 ]
