@@ -60,5 +60,5 @@ def serve_demo_site(django_db_blocker, port: int):
             yield DemoSite(url=server.url, pages=demo_paths())
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(migrated_state)
