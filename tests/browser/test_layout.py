@@ -13,7 +13,12 @@ from playwright.sync_api import expect
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.demo_server import serve_demo_site
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    # Read-only tests of the demo site the module loads (demo_server.py); the mark makes
+    # pytest-django create the test database.
+    pytest.mark.django_db,
+]
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
