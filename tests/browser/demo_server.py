@@ -53,6 +53,11 @@ def demo_paths() -> dict[str, str]:
 def serve_demo_site(django_db_blocker, port: int):
     """Generator for a module-scoped fixture: yields a DemoSite on 127.0.0.1:port."""
     with django_db_blocker.unblock():
+        # Never load into (and flush) a developer's database: the module must have asked
+        # pytest-django for the test database (a django_db mark).
+        in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+        if not in_memory and not connection.settings_dict["NAME"].startswith("test_"):
+            raise RuntimeError("The demo site is only loaded into a test database.")
         migrated_state = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", stdout=io.StringIO())
         server = LiveServer(f"127.0.0.1:{port}")
