@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from .factories import (
     ArticlePageFactory,
     ArticleTopicFactory,
+    ImageFactory,
     ServicePageFactory,
     TherapistPageFactory,
 )
@@ -153,3 +154,14 @@ def test_availability_date_reads_as_a_check_not_a_future_date(client, therapist_
     badge = soup_of(client, therapist.url).select_one(".badge--open").get_text(" ", strip=True)
     assert " as of " not in badge
     assert re.fullmatch(r"Accepting new clients \( ?checked March 2, 2026 ?\)", badge), badge
+
+
+def test_article_hero_is_a_responsive_picture_loaded_first(client, article_index):
+    article = ArticlePageFactory(parent=article_index, hero_image=ImageFactory(alt_text="Hills"))
+    picture = soup_of(client, article.url).select_one(".article__hero picture")
+    types = [source["type"] for source in picture.find_all("source")]
+    assert types == ["image/avif", "image/webp"]
+    assert all("sizes" in source.attrs and "," in source["srcset"] for source in picture("source"))
+    image = picture.find("img")
+    assert image["fetchpriority"] == "high" and image.get("loading") != "lazy"
+    assert image["width"] and image["height"] and image["alt"] == "Hills"

@@ -247,7 +247,7 @@ ARTICLES = {
                 "thinking brain come back online."
             ),
             figure(
-                "teal-mist",
+                "green-hills-dawn",
                 caption="Picturing a calm place can be part of grounding, once you feel steady.",
             ),
             h2("Five techniques to try"),
