@@ -140,6 +140,7 @@ def main() -> None:
 
     binary = lighthouse_binary()
     scratch = Path(tempfile.mkdtemp(prefix="practice-lighthouse-site-"))
+    scratch.chmod(0o755)  # nginx's workers (another user) serve the media from it
     servers = serve_demo_site(scratch, args.port)
     rows = []
     try:
