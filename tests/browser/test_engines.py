@@ -203,9 +203,10 @@ def check_page_types(browser, demo_site) -> list[str]:
     return checked
 
 
-def test_firefox_esr_shows_the_header_actions_and_content_first(firefox, demo_site):
+# demo_site first: the browser then quits before the server stops under it.
+def test_firefox_esr_shows_the_header_actions_and_content_first(demo_site, firefox):
     assert len(check_page_types(firefox, demo_site)) == 2 * len(PAGE_TYPES)
 
 
-def test_webkit_shows_the_header_actions_and_content_first(webkit, demo_site):
+def test_webkit_shows_the_header_actions_and_content_first(demo_site, webkit):
     assert len(check_page_types(webkit, demo_site)) == 2 * len(PAGE_TYPES)
