@@ -50,7 +50,9 @@ def test_article_and_service_show_each_other(client, article_index, service):
     assert service.articles == [article]
     assert article.linked_services == [service]
     assert link_to(article) in html_of(client, service)
-    assert link_to(service) in html_of(client, article)
+    # The article links a service from its text where it matters; the relation itself is in
+    # its structured data ("about"), not in a list repeating those links.
+    assert f'"@id": "http://localhost{service.url}#therapy"' in html_of(client, article)
 
 
 def test_therapist_and_service_show_each_other(client, therapist, service):
@@ -162,7 +164,7 @@ def test_preview_shows_relations_chosen_in_the_editor_before_saving(
     therapist_preview = therapist.make_preview_request(rf.get("/"))
 
     assert article_preview.status_code == 200
-    assert link_to(service) in article_preview.content.decode()
+    assert f'{service.url}#therapy"' in article_preview.content.decode()  # JSON-LD "about"
     assert therapist_preview.status_code == 200
     assert link_to(service) in therapist_preview.content.decode()
 

@@ -126,7 +126,9 @@ def build_article_page(request):
         "1 min read",
         'alt="A parent and child walking by the water"',
         ">Parenting</a>",
-        f'href="{service.url}">Cognitive behavioral therapy</a>',
+        # The related service is not listed again under the article (the body links it
+        # where it matters); the relation is in the structured data.
+        f'"@id": "http://localhost{service.url}#therapy", "name": "Cognitive behavioral therapy"',
     ]
 
 

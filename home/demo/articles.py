@@ -40,7 +40,7 @@ ARTICLES = {
             "Why so many mothers feel they are falling short, and five gentle ways to loosen "
             "guilt's grip."
         ),
-        "hero_image": ImageRef("peach-hills"),
+        "hero_image": ImageRef("topic-parenting"),
         "author": PageRef("elena-marquez"),
         "clinical_reviewer": PageRef("nathaniel-brooks"),
         **_review_dates(published=120, reviewed=20),
@@ -139,7 +139,7 @@ ARTICLES = {
             "A panic attack feels dangerous but passes. Here is what is happening in your body "
             "and how to ride the wave."
         ),
-        "hero_image": ImageRef("slate-mountains"),
+        "hero_image": ImageRef("topic-anxiety"),
         "author": PageRef("nathaniel-brooks"),
         "clinical_reviewer": PageRef("hannah-cole"),
         **_review_dates(published=90, reviewed=45),
@@ -220,7 +220,7 @@ ARTICLES = {
             "When a reminder pulls you back into the past, grounding can help you return to "
             "the present. Five techniques to try."
         ),
-        "hero_image": ImageRef("forest-lake"),
+        "hero_image": ImageRef("topic-trauma"),
         "author": PageRef("nathaniel-brooks"),
         "clinical_reviewer": PageRef("priya-raman"),
         **_review_dates(published=200, reviewed=60),
@@ -247,7 +247,7 @@ ARTICLES = {
                 "thinking brain come back online."
             ),
             figure(
-                "teal-mist",
+                "green-hills-dawn",
                 caption="Picturing a calm place can be part of grounding, once you feel steady.",
             ),
             h2("Five techniques to try"),
@@ -300,7 +300,7 @@ ARTICLES = {
             "Why worries get louder at night, and practical ways to help your mind settle so "
             "that sleep can come."
         ),
-        "hero_image": ImageRef("night-moon"),
+        "hero_image": ImageRef("topic-sleep"),
         "author": PageRef("samuel-adeyemi"),
         "clinical_reviewer": PageRef("nathaniel-brooks"),
         **_review_dates(published=45, reviewed=45),
@@ -371,7 +371,7 @@ ARTICLES = {
             "Every couple argues. What matters most is how you come back together afterwards. "
             "Simple ways to repair."
         ),
-        "hero_image": ImageRef("golden-sunset"),
+        "hero_image": ImageRef("topic-relationships"),
         "author": PageRef("marcus-whitfield"),
         "clinical_reviewer": PageRef("elena-marquez"),
         **_review_dates(published=30, reviewed=30),

@@ -31,7 +31,7 @@ SERVICES = {
     "cognitive-behavioral-therapy": {
         "title": "Cognitive behavioral therapy",
         "short_name": "CBT",
-        "image": ImageRef("blue-lake"),
+        "image": ImageRef("service-cbt"),
         "summary": (
             "A practical, structured therapy that helps you notice the thoughts and habits "
             "that keep anxiety or low mood going, and try out new ones."
@@ -79,7 +79,7 @@ SERVICES = {
     "internal-family-systems": {
         "title": "Internal Family Systems",
         "short_name": "IFS",
-        "image": ImageRef("lavender-dusk"),
+        "image": ImageRef("service-ifs"),
         "summary": (
             "A gentle, curious approach that helps you understand the parts of yourself, "
             "such as the inner critic or the worrier, and relate to them with compassion."
@@ -126,7 +126,7 @@ SERVICES = {
     "mindfulness-based-therapy": {
         "title": "Mindfulness-based therapy",
         "short_name": "Mindfulness",
-        "image": ImageRef("teal-mist"),
+        "image": ImageRef("service-mindfulness"),
         "summary": (
             "Learn to meet thoughts and feelings with steadier attention and less judgment, "
             "so that stress and worry have less hold on you."
@@ -177,7 +177,7 @@ SERVICES = {
     "emdr-therapy": {
         "title": "EMDR therapy",
         "short_name": "EMDR",
-        "image": ImageRef("sunrise-lake"),
+        "image": ImageRef("service-emdr"),
         "summary": (
             "Eye movement desensitization and reprocessing, a therapy for trauma and PTSD, "
             "helps painful memories lose their sting without talking through every detail."
@@ -220,7 +220,7 @@ SERVICES = {
     "dbt-skills": {
         "title": "Dialectical behavior therapy skills",
         "short_name": "DBT",
-        "image": ImageRef("sand-dunes"),
+        "image": ImageRef("service-dbt"),
         "summary": (
             "Concrete skills for riding out intense emotions, getting through crises and "
             "keeping relationships steady."
@@ -268,7 +268,7 @@ SERVICES = {
     "perinatal-and-postpartum-therapy": {
         "title": "Perinatal and postpartum therapy",
         "short_name": "Perinatal",
-        "image": ImageRef("rose-hills"),
+        "image": ImageRef("service-perinatal"),
         "summary": (
             "Support for women and parents through pregnancy, birth, loss and the first years "
             "of parenthood, including postpartum depression and anxiety."
@@ -322,7 +322,7 @@ SERVICES = {
     "couples-therapy": {
         "title": "Couples therapy",
         "short_name": "Couples",
-        "image": ImageRef("evening-hills"),
+        "image": ImageRef("service-couples"),
         "summary": (
             "Help for couples who feel stuck in the same arguments, distant from each other, "
             "or facing a hard decision together."
@@ -365,7 +365,7 @@ SERVICES = {
     "child-and-teen-therapy": {
         "title": "Child and teen therapy",
         "short_name": "Kids and teens",
-        "image": ImageRef("spring-meadow"),
+        "image": ImageRef("service-children"),
         "summary": (
             "Therapy for children aged 6 to 12 and teens aged 13 to 17, with parents as "
             "partners, for worry, big feelings, school stress and more."
