@@ -35,6 +35,35 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
 
 
+_migrated_contents = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and a copy of what the migrations put in it, which
+    Django keeps on the connection object to restore after each transactional test."""
+    _migrated_contents["default"] = getattr(connection, "_test_serialized_contents", None)
+
+
+def keep_serialized_contents():
+    """Playwright's sync API runs the browser tests in greenlets, after which the test thread
+    can hold a new connection object without the serialized contents. Django would then flush
+    without restoring what the migrations created. Give them back around every test."""
+    contents = _migrated_contents.get("default")
+    if contents is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = contents
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    keep_serialized_contents()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    keep_serialized_contents()
+
+
 @pytest.fixture(scope="session")
 def demo_content(django_db_setup, django_db_blocker):
     """Build the demo site once per test session, outside any test's transaction."""

@@ -1,12 +1,7 @@
-"""The demo site served to a browser test module: the demo content loaded once per module into
-the test database, served by its own live server, and the database put back as the migrations
-left it afterwards (so later tests start from the usual state). Not a test module."""
+"""The demo site served to a browser test module: the session's demo content (built once, see
+tests/conftest.py `demo_content`) served by the module's own live server. Not a test module."""
 
-import io
 from dataclasses import dataclass
-
-from django.core.management import call_command
-from django.db import connection
 
 from pytest_django.live_server_helper import LiveServer
 
@@ -51,19 +46,12 @@ def demo_paths() -> dict[str, str]:
 
 
 def serve_demo_site(django_db_blocker, port: int):
-    """Generator for a module-scoped fixture: yields a DemoSite on 127.0.0.1:port."""
+    """Generator for a module-scoped fixture that requests `demo_content`: yields a DemoSite
+    on 127.0.0.1:port."""
     with django_db_blocker.unblock():
-        # Never load into (and flush) a developer's database: the module must have asked
-        # pytest-django for the test database (a django_db mark).
-        in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-        if not in_memory and not connection.settings_dict["NAME"].startswith("test_"):
-            raise RuntimeError("The demo site is only loaded into a test database.")
-        migrated_state = connection.creation.serialize_db_to_string()
-        call_command("load_demo_content", stdout=io.StringIO())
-        server = LiveServer(f"127.0.0.1:{port}")
-        try:
-            yield DemoSite(url=server.url, pages=demo_paths())
-        finally:
-            server.stop()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(migrated_state)
+        pages = demo_paths()
+    server = LiveServer(f"127.0.0.1:{port}")
+    try:
+        yield DemoSite(url=server.url, pages=pages)
+    finally:
+        server.stop()

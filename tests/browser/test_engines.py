@@ -117,7 +117,7 @@ class Marionette:
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(demo_content, django_db_blocker):
     yield from serve_demo_site(django_db_blocker, port=8192)
 
 

@@ -17,6 +17,7 @@ from tests.factories import (
     ServicePageFactory,
     TherapistIndexPageFactory,
     TherapistPageFactory,
+    credentials,
 )
 
 from .test_editor_journey import PASSWORD, log_in
@@ -45,7 +46,9 @@ def article_in_review(home_page, django_user_model):
     editor.groups.add(Group.objects.get(name="Editors"))
     reviewer = django_user_model.objects.create_user("dana", password=PASSWORD)
     reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
-    TherapistPageFactory(parent=team, title="Dana Reyes", credentials="PhD", user=reviewer)
+    TherapistPageFactory(
+        parent=team, title="Dana Reyes", credentials=credentials("PhD"), user=reviewer
+    )
 
     body = (
         "<p>When a classmate committed suicide, many teens need to talk. "
