@@ -56,8 +56,10 @@ def stack():
         SERVE_APP_PORT=str(APP_PORT),
         SERVE_RUN_DIR=str(root / "run"),
         WEB_CONCURRENCY="2",
+        # The two workers share one page cache, as on a server (.ci/run starts Redis).
+        REDIS_URL="redis://127.0.0.1:6379/11",
+        CACHE_KEY_PREFIX=f"stack-test-{os.getpid()}",
     )
-    env.pop("REDIS_URL", None)
     log = (root / "serve.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - our own script
         [str(PROJECT_DIR / "deploy" / "serve")],

@@ -7,6 +7,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -44,20 +46,41 @@ def rate_limited(request) -> bool:
     return count > settings.APPOINTMENT_RATE_LIMIT
 
 
+def requested_slug(request, name: str) -> str | None:
+    """The page slug in ?name=, "" when absent, None when it cannot be a slug at all (e.g. a
+    NUL byte, which PostgreSQL refuses even to compare)."""
+    value = request.GET.get(name, "")[:255]
+    if not value:
+        return ""
+    try:
+        validate_unicode_slug(value)
+    except ValidationError:
+        return None
+    return value
+
+
 def preselection(request) -> tuple[dict, list[str]]:
     """Initial service and therapist from ?service= and ?therapist=, with a note for each value
     that cannot be used. Never an error: links in old articles and emails outlive pages."""
     initial, notes = {}, []
-    service_slug = request.GET.get("service", "")[:255]
-    if service_slug:
-        service = ServicePage.objects.live().public().filter(slug=service_slug).first()
+    service_slug = requested_slug(request, "service")
+    if service_slug != "":
+        service = (
+            ServicePage.objects.live().public().filter(slug=service_slug).first()
+            if service_slug
+            else None
+        )
         if service:
             initial["service"] = service.slug
         else:
             notes.append(_("The service in your link is not offered any more; choose one below."))
-    therapist_slug = request.GET.get("therapist", "")[:255]
-    if therapist_slug:
-        therapist = TherapistPage.objects.live().public().filter(slug=therapist_slug).first()
+    therapist_slug = requested_slug(request, "therapist")
+    if therapist_slug != "":
+        therapist = (
+            TherapistPage.objects.live().public().filter(slug=therapist_slug).first()
+            if therapist_slug
+            else None
+        )
         if therapist is None:
             notes.append(
                 _("The therapist in your link is not listed; choose one below or leave it to us.")

@@ -148,7 +148,8 @@ def items_to_text(apps, schema_editor):
         numbered = [licence for licence in licences if licence["number"]]
         return {
             "credentials_text": ", ".join(item["abbreviation"] for item in credentials),
-            "languages_text": ", ".join(names[pk] for pk in languages if pk in names) or "English",
+            "languages_text": ", ".join(sorted(names[pk] for pk in languages if pk in names))
+            or "English",
             "licence_type": licences[0]["licence_type"] if licences else "",
             "licence_number": numbered[0]["number"] if numbered else "",
             "licence_states": ", ".join(item["state"] for item in licences if item["state"]),
