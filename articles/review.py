@@ -8,24 +8,32 @@ approved, the clinician named, the date) of the very revision that is live.
   (WAGTAIL_FINISH_WORKFLOW_ACTION: articles.workflow_finish), so reviewers need no publishing rights of their own.
 - Nobody holds a Publish button for articles (ArticlePermissionTester), and the model refuses
   any other route (ArticlePage.publish and ArticlePage.save call check_can_go_live): bulk
-  publish, revert, copies kept live, scheduled publishing, commands, the shell.
+  publish, revert, copies kept live, scheduled publishing, commands, the shell. Queryset
+  updates that would set `live` or `live_revision` are refused too (ArticlePageQuerySet).
+- What the ORM cannot see (raw SQL, an update through the base Page model) is caught by
+  `manage.py audit_clinical_reviews`, run from cron beside publish_scheduled: it lists, and
+  with --unpublish takes down, any live article whose live revision has no review.
 
 Every articles index is put under the workflow when it is created, wherever that happens
 (admin, demo content, shell).
 """
 
+import contextvars
 import datetime
 
 from django.apps import apps
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.actions.publish_revision import PublishPermissionError
-from wagtail.models import PagePermissionTester, Workflow, WorkflowPage
+from wagtail.models import PageManager, PagePermissionTester, PageQuerySet, Workflow, WorkflowPage
 
+UNREVIEWED_UNPUBLISHED = "articles.unreviewed_unpublished"
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+_bulk_update_checked = contextvars.ContextVar("bulk_update_checked", default=False)
 REVIEW_DUE_WARNING = datetime.timedelta(days=30)
 
 
@@ -111,6 +119,50 @@ def check_can_go_live(article, revision_id):
             )
             % {"title": article.title}
         )
+
+
+def unreviewed_live_articles(articles):
+    """The live articles among `articles` whose live revision has no recorded review."""
+    ClinicalReview = apps.get_model("articles", "ClinicalReview")
+    reviewed = ClinicalReview.objects.filter(
+        article_id=OuterRef("pk"), revision_id=OuterRef("live_revision_id")
+    )
+    return articles.filter(live=True).exclude(Exists(reviewed))
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    """Refuses the bulk routes around ArticlePage.publish and ArticlePage.save: an update that
+    could set `live` or `live_revision`, unless bulk_update has checked each article."""
+
+    GUARDED_FIELDS = {"live", "live_revision", "live_revision_id"}
+
+    def update(self, **kwargs):
+        sets_live = any(
+            kwargs.get(field) not in (None, False) for field in self.GUARDED_FIELDS & kwargs.keys()
+        )
+        if sets_live and not _bulk_update_checked.get():
+            raise UnreviewedArticleError(
+                _(
+                    "Articles go live only through clinical review, never by a bulk update. "
+                    "Submit them for review; approval publishes them."
+                )
+            )
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if not self.GUARDED_FIELDS & set(fields):
+            return super().bulk_update(objs, fields, *args, **kwargs)
+        for article in objs:
+            if article.live:
+                check_can_go_live(article, article.live_revision_id)
+        token = _bulk_update_checked.set(True)
+        try:
+            return super().bulk_update(objs, fields, *args, **kwargs)
+        finally:
+            _bulk_update_checked.reset(token)
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 def record_clinical_review(article, user, acknowledged_flags=()):

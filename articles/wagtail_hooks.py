@@ -14,6 +14,7 @@ from .importing.wordpress_admin import WordPressImportView, WordPressMenuItem
 from .models import ArticleIndexPage, ArticlePage
 from .models.workflow import SAFE_MESSAGING_ACKNOWLEDGED
 from .outline import STARTING_BODY
+from .review import UNREVIEWED_UNPUBLISHED
 from .review_views import approval_message, latest_review_by, review_recorded
 
 
@@ -101,6 +102,12 @@ def register_review_log_actions(actions):
             return _("Approved with safe-messaging flags acknowledged: %(flags)s") % {
                 "flags": flags
             }
+
+    actions.register_action(
+        UNREVIEWED_UNPUBLISHED,
+        _("Unpublish unreviewed"),
+        _("Unpublished: the live version had no clinical review (audit_clinical_reviews)"),
+    )
 
 
 @hooks.register("after_edit_page")

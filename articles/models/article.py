@@ -15,7 +15,12 @@ from wagtailseo.models import SeoType
 from articles.forms import ArticlePageForm
 from articles.outline import outline_placeholders
 from articles.relations import ServicesLinkedInTextPanel, sync_services_with_text
-from articles.review import ArticlePermissionTester, UnreviewedArticleError, check_can_go_live
+from articles.review import (
+    ArticlePageManager,
+    ArticlePermissionTester,
+    UnreviewedArticleError,
+    check_can_go_live,
+)
 from practice import structured_data
 from practice.blocks import BodyStreamBlock
 from practice.pages import SchemaLinks, SitePage, live_related_pages
@@ -32,6 +37,7 @@ REVIEW_RECORD_HELP = _(
 
 class ArticlePage(SitePage):
     summary_required = True
+    objects = ArticlePageManager()
     hero_image = models.ForeignKey(
         "practice.PracticeImage",
         null=True,
