@@ -10,18 +10,15 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageStructValue(blocks.StructValue):
     @property
     def alt(self) -> str:
+        """The image's own description, wherever it is used: one alt text per image (empty
+        when the image is marked decorative)."""
         image = self.get("image")
-        return self.get("alt_text") or (image.alt_text if image else "")
+        return image.alt_text if image else ""
 
 
 class FigureBlock(blocks.StructBlock):
-    image = ImageChooserBlock(help_text=_("Every image has alt text; you can adjust it below."))
-    alt_text = blocks.CharBlock(
-        required=False,
-        max_length=255,
-        help_text=_(
-            "Describe the image here if this use needs different alt text from the image's own."
-        ),
+    image = ImageChooserBlock(
+        help_text=_("Its description in the image library is its alt text, here and everywhere.")
     )
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text=_("Optional text shown under the image.")
