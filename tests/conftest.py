@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.urls import reverse
 
 from wagtail.models import Page, Site
 
@@ -137,6 +138,12 @@ def practice_with_telehealth(practice_settings):
     for state in ("AL", "GA"):
         PracticeTelehealthState.objects.create(practice=practice_settings, state=state)
     return practice_settings
+
+
+@pytest.fixture
+def settings_url(site):
+    """Settings › Practice settings in the admin."""
+    return reverse("wagtailsettings:edit", args=["practice", "practicesettings", site.pk])
 
 
 @pytest.fixture(autouse=True)

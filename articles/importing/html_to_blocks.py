@@ -217,7 +217,7 @@ class HtmlToBlocks:
         image = self.image_for(item.src, item.alt)
         if image is None:
             return
-        self.add("image", {"image": image.pk, "alt_text": "", "caption": item.caption[:250]})
+        self.add("image", {"image": image.pk, "caption": item.caption[:250]})
         self.counts[_("Images")] += 1
 
     def close_with_call_to_action(self):

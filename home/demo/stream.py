@@ -93,7 +93,7 @@ def pull_quote(quote: str, attribution: str = "") -> dict:
 
 
 def figure(image: str, caption: str = "") -> dict:
-    return block("image", {"image": ImageRef(image), "alt_text": "", "caption": caption})
+    return block("image", {"image": ImageRef(image), "caption": caption})
 
 
 def call_to_action(heading: str, text: str = "", label: str = "", page: str = "") -> dict:

@@ -1,0 +1,130 @@
+"""How crawlers and feed readers find the pages: the sitemap, robots.txt and the RSS and Atom
+feeds."""
+
+import datetime
+import re
+from urllib.parse import urlsplit
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from articles.models import ArticlePage
+
+from ..factories import ArticlePageFactory, ArticleTopicFactory, publish_as_reviewed
+from ..sitemaps import parse_xml, sitemap_entries, sitemap_sections
+from .markup import ATOM, ROOT_URL, get_soup
+
+# -- Sitemap, robots.txt, feeds -----------------------------------------------------------------
+
+
+def test_sitemap_lists_exactly_the_live_public_pages(client, pages, article_index):
+    draft = ArticlePageFactory(parent=article_index, title="Not ready yet", live=False)
+    private = ArticlePageFactory(parent=article_index, title="Staff only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        if isinstance(page, ArticlePage):  # articles go live only with a clinical review
+            publish_as_reviewed(page)
+        else:
+            page.save_revision().publish()
+
+    sections = sitemap_sections(client)
+    assert sorted(urlsplit(url).path for url in sections) == [
+        "/sitemap-articles.xml",
+        "/sitemap-pages.xml",
+    ]
+    entries = sitemap_entries(client)
+    live = Page.objects.live().filter(depth__gt=1).exclude(pk=private.pk)
+    # The articles index's routes: the page of the one topic with live articles.
+    topic_pages = {f"{ROOT_URL}{article_index.url}topics/sleep/"}
+    assert set(entries) == {f"{ROOT_URL}{page.url}" for page in live} | topic_pages
+    assert {f"{ROOT_URL}{page.url}" for page in pages.values()} <= set(entries)
+    assert f"{ROOT_URL}{draft.url}" not in entries
+    assert f"{ROOT_URL}{private.url}" not in entries
+    assert all(re.match(r"\d{4}-\d{2}-\d{2}", lastmod) for lastmod in entries.values())
+
+
+def test_robots_txt_allows_the_site_and_names_the_sitemap(client, practice_site):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Allow: /" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /search/" in lines
+    assert f"Sitemap: {ROOT_URL}/sitemap.xml" in lines
+
+
+@pytest.fixture
+def dated_articles(pages, article_index):
+    anxiety = ArticleTopicFactory(name="Anxiety")
+    newest = ArticlePageFactory(
+        parent=article_index, title="Newest", first_published=datetime.date(2025, 6, 1)
+    )
+    older = ArticlePageFactory(
+        parent=article_index, title="Older", first_published=datetime.date(2025, 2, 1)
+    )
+    older.topics.add(anxiety)
+    older.save()
+    return {"anxiety": anxiety, "newest": newest, "older": older}
+
+
+def test_rss_feed_lists_the_newest_articles_first(client, dated_articles):
+    response = client.get("/feeds/articles.rss")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = parse_xml(response.content).find("channel")
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == [
+        "Newest",
+        "Older",
+        "Calming a racing mind at night",
+    ]
+    newest = items[0]
+    assert newest.findtext("link") == f"{ROOT_URL}{dated_articles['newest'].url}"
+    assert newest.findtext("pubDate").startswith("Sun, 01 Jun 2025")
+    assert channel.findtext("link") == f"{ROOT_URL}{dated_articles['older'].get_parent().url}"
+    assert channel.find(f"{ATOM}link").get("href") == f"{ROOT_URL}/feeds/articles.rss"
+
+
+def test_atom_feed_per_topic(client, dated_articles, article_index):
+    topic_page = f"{article_index.url}topics/{dated_articles['anxiety'].slug}/"
+    response = client.get(f"{topic_page}feed/atom/")
+    assert response.status_code == 200
+    feed = parse_xml(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Older"]
+    assert entries[0].find(f"{ATOM}link").get("href") == f"{ROOT_URL}{dated_articles['older'].url}"
+    assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == f"{ROOT_URL}{topic_page}"
+    assert client.get(f"{article_index.url}topics/no-such-topic/feed/").status_code == 404
+
+
+@pytest.mark.parametrize("feed_format", ["rss", "atom"])
+def test_old_topic_feed_addresses_redirect_permanently(
+    client, dated_articles, article_index, feed_format
+):
+    slug = dated_articles["anxiety"].slug
+
+    response = client.get(f"/feeds/topics/{slug}.{feed_format}")
+
+    assert response.status_code == 301
+    new_path = {"rss": "feed/", "atom": "feed/atom/"}[feed_format]
+    assert response["Location"] == f"{article_index.url}topics/{slug}/{new_path}"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/feeds/topics/no-such-topic.{feed_format}").status_code == 404
+
+
+def test_feeds_are_discoverable_from_the_page_head(client, pages):
+    soup = get_soup(client, pages["article"].url)
+    feeds = {
+        link["href"]: link["type"]
+        for link in soup.head.find_all("link", rel="alternate")
+        if link.get("type", "").endswith("+xml")
+    }
+    assert feeds == {
+        "/feeds/articles.rss": "application/rss+xml",
+        "/feeds/articles.atom": "application/atom+xml",
+        "/articles/topics/sleep/feed/": "application/rss+xml",
+        "/articles/topics/sleep/feed/atom/": "application/atom+xml",
+    }

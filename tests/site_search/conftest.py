@@ -1,0 +1,87 @@
+"""A small site to search."""
+
+import json
+
+import pytest
+
+from ..factories import (
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    ServicePageFactory,
+    SpecialtyFactory,
+    TherapistPageFactory,
+    credentials,
+)
+from .results import paragraphs
+
+
+@pytest.fixture
+def practice(article_index, service_index, therapist_index):
+    """A small site: two services, a therapist and three articles that talk about them."""
+    ifs = ServicePageFactory(
+        parent=service_index,
+        title="Internal Family Systems",
+        short_name="IFS",
+        summary="A gentle way to understand the parts of you that pull in different directions.",
+    )
+    cbt = ServicePageFactory(
+        parent=service_index,
+        title="Cognitive behavioral therapy",
+        short_name="CBT",
+        summary="Practical tools for changing unhelpful patterns of thought.",
+    )
+    therapist = TherapistPageFactory(
+        parent=therapist_index,
+        title="Dana Anderson",
+        credentials=credentials("LCSW", "PMH-C"),
+        summary="I work with new parents and people living with worry.",
+    )
+    therapist.specialties.add(SpecialtyFactory(name="Perinatal mood disorders"))
+    therapist.services.add(ifs)
+    therapist.save()
+    parenting = ArticleTopicFactory(name="Parenting")
+    guilt = ArticlePageFactory(
+        parent=article_index,
+        title="Mom guilt: why it shows up and how to ease it",
+        summary="Why so many mothers feel they are falling short, and what helps.",
+        author=therapist,
+        body=json.dumps(
+            [
+                {"type": "paragraph", "value": "<p>Guilt often follows the mental load.</p>"},
+                {
+                    "type": "strategies",
+                    "value": {
+                        "numbered": True,
+                        "items": [
+                            {
+                                "title": "Name the standard",
+                                "text": "<p>Picture a lighthouse keeper who rests between storms.</p>",
+                            }
+                        ],
+                    },
+                },
+            ]
+        ),
+    )
+    guilt.topics.add(parenting)
+    guilt.save()
+    panic = ArticlePageFactory(
+        parent=article_index,
+        title="Understanding panic attacks",
+        summary="What happens in the body during panic, and how to ride it out.",
+        body=paragraphs("Slow breathing can help."),
+    )
+    mornings = ArticlePageFactory(
+        parent=article_index,
+        title="Gentler mornings",
+        summary="Small routines for a calmer start to the day.",
+        body=paragraphs("Some people wake with panic attacks.", "Panic attacks are common."),
+    )
+    return {
+        "ifs": ifs,
+        "cbt": cbt,
+        "therapist": therapist,
+        "guilt": guilt,
+        "panic": panic,
+        "mornings": mornings,
+    }

@@ -1,0 +1,66 @@
+"""The PostgreSQL search backend (search/backends/postgres.py) against Wagtail's own."""
+
+from django.db import connection
+
+from wagtail.models import Page
+
+import pytest
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+from ..factories import ArticlePageFactory
+from .results import paragraphs
+
+# The PostgreSQL backend (search/backends/postgres.py) against Wagtail's own
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the PostgreSQL search backend"
+)
+
+
+@pytest.fixture
+def worry_articles(article_index):
+    """Articles that mention worry more or less often, in the title, the body or both."""
+    return [
+        ArticlePageFactory(
+            parent=article_index,
+            title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
+            summary="Notes for restless evenings.",
+            body=paragraphs(*(["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."])),
+        )
+        for number in range(24)
+    ]
+
+
+@on_postgresql
+@pytest.mark.parametrize("operator", ["and", "or"])
+@pytest.mark.parametrize(
+    "query", ["worry", "worry sleep", "restless evenings", "the notes for evenings", "zebra"]
+)
+def test_postgresql_ranking_and_counts_equal_the_stock_backend(worry_articles, query, operator):
+    """Matching on the two indexes and ranking on the index entries is an optimisation: every
+    slice of results and every count is what Wagtail's own backend gives."""
+    ours, stock = get_search_backend(), PostgresSearchBackend({})
+    assert type(ours).__module__ == "search.backends.postgres"
+    pages = Page.objects.live()
+
+    def slices(backend):
+        results = backend.search(query, pages, operator=operator)
+        return [[page.pk for page in results[start : start + 10]] for start in (0, 10, 20)]
+
+    def counts(backend):
+        results = backend.search(query, pages, operator=operator, order_by_relevance=False)
+        return dict(results.facet("content_type_id")), results.count()
+
+    assert slices(ours) == slices(stock)
+    assert counts(ours) == counts(stock)
+
+
+@on_postgresql
+def test_postgresql_keeps_search_vectors_in_the_row(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body')"
+        )
+        assert dict(cursor.fetchall()) == {"title": "m", "body": "m"}
