@@ -101,7 +101,9 @@ PICTURES = {
     ),
     "portrait": PictureSpec("fill-{120x120,240x240}", "5.5rem"),
     "profile_portrait": PictureSpec(
-        "fill-{240x240,480x480}", "(min-width: 44em) 11rem, 8rem", eager=True
+        "fill-{240x240,480x480}",
+        "(min-width: 44em) 11rem, (min-width: 32em) 25vw, 8rem",
+        eager=True,
     ),
     # Heroes: full width on a phone; beside the title from 60em (home, article) or across
     # the wrap (service).

@@ -169,7 +169,7 @@ def test_profile_portrait_is_eager(client, therapist_index):
     picture = soup.select_one(".therapist__header picture")
     assert_picture(
         picture,
-        sizes="(min-width: 44em) 11rem, 8rem",
+        sizes="(min-width: 44em) 11rem, (min-width: 32em) 25vw, 8rem",
         srcset_widths=[240, 480],
         alt="",
         eager=True,
