@@ -12,7 +12,7 @@ from articles.models import ArticlePage, card_image_prefetch
 from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
 from practice.pages import SitePage, fit_title
-from services.models import SERVICE_CARD_IMAGE, therapist_card_prefetches
+from services.models import therapist_card_prefetches
 
 LATEST_ARTICLES_ON_HOME = 3
 
@@ -91,7 +91,7 @@ class HomePage(SitePage):
 
     def get_featured_services(self):
         links = self.featured_services.filter(service__live=True).select_related("service")
-        links = links.prefetch_related(rendition_prefetch("service__image", SERVICE_CARD_IMAGE))
+        links = links.prefetch_related(rendition_prefetch("service__image", "card"))
         return [link.service for link in links]
 
     def get_featured_therapists(self):

@@ -2,11 +2,13 @@
 place, Wagtail's own "Description" field, unless it is marked decorative, when it renders
 with an empty alt="" so that screen readers skip it."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 DESCRIPTION_HELP = _(
     "The alt text: describe the image for people who cannot see it, in one short sentence "
@@ -72,9 +74,55 @@ class PracticeRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-def rendition_prefetch(lookup: str, *filter_specs: str) -> models.Prefetch:
-    """Prefetch images and the given renditions for a whole listing in two queries, so that
-    cards never query per item."""
+@dataclass(frozen=True)
+class PictureSpec:
+    """Where the site shows an image: the renditions it needs (every width in every format,
+    for a `<picture>`), how wide it shows (`sizes`, from the CSS), and whether it is the first
+    large image on a page (eager, `fetchpriority="high"`) or may wait (lazy)."""
+
+    resize: str
+    sizes: str
+    eager: bool = False
+    formats: str = "format-{avif,webp,jpeg}"
+
+    @property
+    def filter_specs(self) -> list[str]:
+        return Filter.expand_spec([self.resize, self.formats])
+
+
+# One entry per place an image appears; the `picture_for` template tag renders them and
+# listings prefetch exactly these renditions (`rendition_prefetch`). Widths cover the CSS
+# width at 1x and 2x (about 1.75x for Lighthouse's phone); sizes follow practice/static/css/site.css.
+PICTURES = {
+    # .card-grid: one column to 43em, two to 64em, then three in a 72rem wrap.
+    "card": PictureSpec(
+        "fill-{400x225,720x405}",
+        "(min-width: 64em) 22rem, (min-width: 43em) calc(50vw - 2.5rem), calc(100vw - 2rem)",
+    ),
+    "portrait": PictureSpec("fill-{120x120,240x240}", "5.5rem"),
+    "profile_portrait": PictureSpec(
+        "fill-{240x240,480x480}",
+        "(min-width: 44em) 11rem, (min-width: 32em) 25vw, 8rem",
+        eager=True,
+    ),
+    # Heroes: full width on a phone; beside the title from 60em (home, article) or across
+    # the wrap (service).
+    "home_hero": PictureSpec(
+        "fill-{480x360,800x600,1200x900}", "(min-width: 60em) 32rem, 100vw", eager=True
+    ),
+    "article_hero": PictureSpec(
+        "fill-{480x360,960x720}", "(min-width: 60em) 26rem, 100vw", eager=True
+    ),
+    "service_hero": PictureSpec(
+        "fill-{640x360,960x540,1440x810}", "(min-width: 72rem) 68rem, 100vw", eager=True
+    ),
+}
+
+
+def rendition_prefetch(lookup: str, picture: str) -> models.Prefetch:
+    """Prefetch images and every rendition `PICTURES[picture]` uses for a whole listing in two
+    queries, so that cards never query per item."""
     return models.Prefetch(
-        lookup, queryset=PracticeImage.objects.prefetch_renditions(*filter_specs)
+        lookup,
+        queryset=PracticeImage.objects.prefetch_renditions(*PICTURES[picture].filter_specs),
     )

@@ -1,6 +1,6 @@
 from io import StringIO
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -148,10 +148,13 @@ def settings_url(site):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """The cache outlives each test's database rollback (Wagtail caches site roots there)."""
-    cache.clear()
+    """The caches outlive each test's database rollback (Wagtail caches site roots and image
+    renditions there, by ids a later test may reuse)."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 # Staff in the three editorial roles, and an article they work on.

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 import pytest
+from bs4 import BeautifulSoup
 
 from services.models import AppointmentRequest
 
@@ -49,6 +50,16 @@ def therapist(therapist_index):
 
 def post(client, page, data, **extra):
     return client.post(page.url, data, REMOTE_ADDR=extra.pop("address", "10.0.0.1"), **extra)
+
+
+def assert_crisis_help_once(html: str):
+    """The crisis resources are shown once, in the footer, and every id is unique."""
+    soup = BeautifulSoup(html, "html.parser")
+    [resources] = soup.select(".crisis-resources")
+    assert resources["id"] == "crisis-help" and resources.find_parent("footer")
+    assert resources.select('a[href="tel:988"]')
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(ids)
 
 
 # The form
@@ -158,7 +169,8 @@ def test_thank_you_page_says_what_happens_next_and_shows_crisis_resources(client
     assert "We have your request" in html
     assert "within one business day" in html
     main = html.split("<main")[1].split("</main>")[0]
-    assert "crisis-resources" in main and 'href="tel:988"' in main
+    assert 'href="#crisis-help"' in main  # what to do before we call back
+    assert_crisis_help_once(html)
     assert VISITOR["name"] not in html
     assert response.redirect_chain[-1][0] == request_page.url + "thank-you/"
 
@@ -241,6 +253,7 @@ def test_too_many_posts_from_one_address_get_a_try_again_later_page(client, requ
     response = post(client, request_page, valid_post())
     assert response.status_code == 429
     assert "Please try again later" in response.content.decode()
+    assert_crisis_help_once(response.content.decode())
     assert AppointmentRequest.objects.count() == 2
     # Another client is not affected.
     assert post(client, request_page, valid_post(), address="10.0.0.2").status_code == 302
@@ -250,6 +263,7 @@ def test_a_body_of_several_megabytes_is_refused_with_a_clear_page(client, reques
     response = post(client, request_page, valid_post(message="x" * 5_000_000))
     assert response.status_code == 413
     assert "too large to send" in response.content.decode()
+    assert_crisis_help_once(response.content.decode())
     assert not AppointmentRequest.objects.exists()
 
 

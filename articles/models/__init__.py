@@ -3,12 +3,11 @@
 from .article import ArticlePage
 from .imports import ImportedPost
 from .index import ARTICLES_PER_PAGE, ArticleIndexPage, TopicLink
-from .topics import ARTICLE_CARD_IMAGE, ArticleTopic, card_image_prefetch
+from .topics import ArticleTopic, card_image_prefetch
 from .workflow import ClinicalReview, ClinicalReviewTask
 
 __all__ = [
     "ARTICLES_PER_PAGE",
-    "ARTICLE_CARD_IMAGE",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTopic",

@@ -47,8 +47,5 @@ def live_articles_tagged(topic):
     )
 
 
-ARTICLE_CARD_IMAGE = "fill-640x360"
-
-
 def card_image_prefetch(lookup="hero_image"):
-    return rendition_prefetch(lookup, ARTICLE_CARD_IMAGE)
+    return rendition_prefetch(lookup, "card")

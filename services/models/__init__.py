@@ -2,7 +2,6 @@
 
 from .appointments import AppointmentRequest, AppointmentRequestPage
 from .services import (
-    SERVICE_CARD_IMAGE,
     ServiceIndexPage,
     ServicePage,
     portrait_prefetch,
@@ -13,7 +12,6 @@ from .therapist_details import TherapistCredential, TherapistLicence, TherapistT
 from .therapists import THERAPISTS_PER_PAGE, TherapistIndexPage, TherapistPage
 
 __all__ = [
-    "SERVICE_CARD_IMAGE",
     "THERAPISTS_PER_PAGE",
     "AppointmentRequest",
     "AppointmentRequestPage",

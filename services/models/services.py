@@ -13,12 +13,9 @@ from practice.blocks import BodyStreamBlock
 from practice.images import rendition_prefetch
 from practice.pages import IndexPage, SchemaLinks, SitePage
 
-PORTRAIT_IMAGE = "fill-240x240"
-SERVICE_CARD_IMAGE = "fill-640x360"
-
 
 def portrait_prefetch(lookup="photo"):
-    return rendition_prefetch(lookup, PORTRAIT_IMAGE)
+    return rendition_prefetch(lookup, "portrait")
 
 
 def therapist_card_prefetches(lookup: str = "") -> list:
@@ -40,7 +37,7 @@ class ServiceIndexPage(IndexPage):
             .public()
             .child_of(self)
             .defer_streamfields()
-            .prefetch_related(rendition_prefetch("image", SERVICE_CARD_IMAGE))
+            .prefetch_related(rendition_prefetch("image", "card"))
             .order_by("path")
         )
 

@@ -138,7 +138,9 @@ def test_a_visitor_requests_an_appointment_and_intake_marks_it_contacted(
     # The thank-you page: what happens next, crisis resources, nothing personal in the URL.
     expect(phone).to_have_url(f"{base_url}{form_path}thank-you/")
     expect(phone.locator("h1")).to_contain_text("We have your request")
-    expect(phone.locator("main .crisis-resources")).to_be_visible()
+    expect(phone.locator("#crisis-help")).to_have_count(1)
+    phone.locator("main").get_by_role("link", name="crisis help is below").click()
+    expect(phone.locator("#crisis-help")).to_be_in_viewport()
     assert wcag_violations(phone) == []
     request = AppointmentRequest.objects.get()
     assert request.phone == "(205) 555-0199" and request.service.slug == "cbt"
