@@ -60,26 +60,30 @@ class CrisisTerm(models.Model):
     def matches_or_nearly(cls, query: str) -> bool:
         """True if the query, or the query with a word close to a crisis word spelt as that
         word ("suicidle"), matches."""
-        if cls.matches(query):
+        terms = list(cls.objects.values_list("phrase", "whole_search"))  # one query for both
+        if cls.matches(query, terms):
             return True
         crisis_words = frozenset(
             word
-            for phrase in cls.objects.values_list("phrase", flat=True)
+            for phrase, _ in terms
             for word in phrase.split()
             if len(word) >= MIN_CORRECTABLE_LENGTH
         )
         correction = corrected_words(search_words(query), crisis_words, CRISIS_SPELLING_CUTOFF)
-        return bool(correction) and cls.matches(" ".join(correction))
+        return bool(correction) and cls.matches(" ".join(correction), terms)
 
     @classmethod
-    def matches(cls, query: str) -> bool:
+    def matches(cls, query: str, terms: list[tuple[str, bool]] | None = None) -> bool:
         """True if a staff-listed phrase appears in the query as whole words, in any of their
-        forms (compared by stem), or is the whole query for a whole-search term."""
+        forms (compared by stem), or is the whole query for a whole-search term. `terms`:
+        (phrase, whole_search) pairs already read."""
         query_stems = stems(search_words(query))
         if not query_stems:
             return False
+        if terms is None:
+            terms = cls.objects.values_list("phrase", "whole_search")
         padded = f" {' '.join(query_stems)} "
-        for phrase, whole_search in cls.objects.values_list("phrase", "whole_search"):
+        for phrase, whole_search in terms:
             phrase_stems = stems(phrase.split())
             if whole_search:
                 if query_stems == phrase_stems:

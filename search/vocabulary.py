@@ -104,9 +104,13 @@ class SynonymSet:
 
     @classmethod
     def load(cls) -> "SynonymSet":
+        """The current synonyms, cached as the site's vocabulary is (below)."""
         from .models import SearchSynonym
 
-        return cls(tuple(synonym.alternatives for synonym in SearchSynonym.objects.all()))
+        return cached_until_vocabulary_changes(
+            "synonyms",
+            lambda: cls(tuple(synonym.alternatives for synonym in SearchSynonym.objects.all())),
+        )
 
     def expand(self, words: list[str]) -> tuple[Group, ...]:
         """One group per word or synonym phrase of `words`: the query's own words first, then
@@ -141,17 +145,24 @@ class SynonymSet:
 VOCABULARY_VERSION_KEY = "search:vocabulary:version"
 
 
+def cached_until_vocabulary_changes(name: str, build):
+    """`build()`, cached until a page is published or unpublished or a topic, specialty,
+    client group, synonym or crisis term changes (and for a few minutes at most)."""
+    version = cache.get_or_set(VOCABULARY_VERSION_KEY, 0, None)
+    key = f"search:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, VOCABULARY_CACHE_SECONDS)
+    return value
+
+
 def site_vocabulary(site_id: int | None) -> frozenset[str]:
     """The words of the site's own titles, short names, topics, specialties, client groups and
-    synonyms: what a misspelt search is corrected towards. Cached until a page
-    is published or unpublished or a term changes (and for a few minutes at most)."""
-    version = cache.get_or_set(VOCABULARY_VERSION_KEY, 0, None)
-    key = f"search:vocabulary:{site_id}:{version}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        vocabulary = frozenset(_vocabulary_words(site_id))
-        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
-    return vocabulary
+    synonyms: what a misspelt search is corrected towards."""
+    return cached_until_vocabulary_changes(
+        f"vocabulary:{site_id}", lambda: frozenset(_vocabulary_words(site_id))
+    )
 
 
 def forget_site_vocabulary():

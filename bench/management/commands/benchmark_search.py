@@ -19,66 +19,62 @@ from django.urls import reverse
 
 from articles.models import ArticlePage
 
-# (query, extra parameters): single words, phrases, abbreviations, names, the start of a name,
-# type filters, later pages, misspellings and no-result searches, crisis searches, and hostile
-# input, roughly in the mix a practice's visitors would send.
-QUERIES = [
-    ("anxiety", {}),
-    ("panic attacks", {}),
-    ("mom guilt", {}),
-    ("IFS", {}),
-    ("EMDR", {}),
-    ("CBT", {}),
-    ("DBT skills", {}),
-    ("trauma", {}),
-    ("flashbacks", {}),
-    ("nightmares after a car accident", {}),
-    ("grief", {}),
-    ("losing a parent", {}),
-    ("burnout", {}),
-    ("perfectionism at work", {}),
-    ("insomnia", {}),
-    ("can't sleep", {}),
-    ("postpartum anxiety", {}),
-    ("intrusive thoughts", {}),
-    ("ocd checking", {}),
-    ("social anxiety", {}),
-    ("teen moods", {}),
-    ("toddler tantrums", {}),
-    ("co-parenting after divorce", {}),
-    ("couples counseling", {}),
-    ("rebuilding trust", {}),
-    ("boundaries with family", {}),
-    ("people pleasing", {}),
-    ("self-compassion", {}),
-    ("body image", {}),
-    ("loneliness", {}),
-    ("retirement", {}),
-    ("telehealth", {}),
-    ("insurance", {}),
-    ("sliding scale fees", {}),
-    ("therapist for teenagers", {}),
-    ("anderson", {}),
-    ("ander", {}),
-    ("LPC", {}),
-    ("psychologist", {}),
-    ("mindfulness", {}),
-    ("exposure therapy", {}),
-    ("anxiety", {"type": "article"}),
-    ("anxiety", {"type": "therapist"}),
-    ("anxiety", {"type": "service"}),
-    ("anxiety", {"page": "2"}),
-    ("worry", {"page": "40"}),
-    ("panic attacks", {"type": "article", "page": "3"}),
-    ("anxeity", {}),
-    ("how do i stop worrying all the time", {}),
-    ("xylophone", {}),
-    ("suicide", {}),
-    ("I want to hurt myself", {}),
-    ("<script>alert(1)</script>", {}),
-    ("a" * 10_000, {}),
-    ("", {}),
-]
+# Query class -> (query, extra parameters): roughly the mix a practice's visitors would send.
+QUERY_CLASSES = {
+    "single word": [
+        ("anxiety", {}),
+        ("trauma", {}),
+        ("flashbacks", {}),
+        ("grief", {}),
+        ("burnout", {}),
+        ("insomnia", {}),
+        ("loneliness", {}),
+        ("retirement", {}),
+        ("telehealth", {}),
+        ("insurance", {}),
+        ("psychologist", {}),
+        ("mindfulness", {}),
+    ],
+    "phrase": [
+        ("panic attacks", {}),
+        ("mom guilt", {}),
+        ("nightmares after a car accident", {}),
+        ("losing a parent", {}),
+        ("perfectionism at work", {}),
+        ("can't sleep", {}),
+        ("postpartum anxiety", {}),
+        ("intrusive thoughts", {}),
+        ("ocd checking", {}),
+        ("social anxiety", {}),
+        ("teen moods", {}),
+        ("toddler tantrums", {}),
+        ("co-parenting after divorce", {}),
+        ("couples counseling", {}),
+        ("rebuilding trust", {}),
+        ("boundaries with family", {}),
+        ("people pleasing", {}),
+        ("self-compassion", {}),
+        ("body image", {}),
+        ("sliding scale fees", {}),
+        ("therapist for teenagers", {}),
+        ("exposure therapy", {}),
+        ("how do i stop worrying all the time", {}),
+    ],
+    "abbreviation": [("IFS", {}), ("EMDR", {}), ("CBT", {}), ("DBT skills", {}), ("LPC", {})],
+    "name": [("anderson", {}), ("ander", {})],
+    "type filter or later page": [
+        ("anxiety", {"type": "article"}),
+        ("anxiety", {"type": "therapist"}),
+        ("anxiety", {"type": "service"}),
+        ("anxiety", {"page": "2"}),
+        ("worry", {"page": "40"}),
+        ("panic attacks", {"type": "article", "page": "3"}),
+    ],
+    "misspelling or no result": [("anxeity", {}), ("xylophone", {})],
+    "crisis": [("suicide", {}), ("I want to hurt myself", {})],
+    "hostile or empty": [("<script>alert(1)</script>", {}), ("a" * 10_000, {}), ("", {})],
+}
+QUERIES = [query for queries in QUERY_CLASSES.values() for query in queries]
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -139,7 +135,18 @@ class Command(BaseCommand):
                 f"{QUERIES[number][0][:40]!r} {QUERIES[number][1] or ''}"
                 for number in reversed(slowest)
             ),
+            f"{'By class':<27} {'n':>3} {'median':>8} {'p95':>8}  SQL queries",
         ]
+        first = 0
+        for name, queries in QUERY_CLASSES.items():
+            numbers = range(first, first + len(queries))
+            first += len(queries)
+            times = [ms for number in numbers for ms in timings[number]]
+            counts = [query_counts[number] for number in numbers]
+            lines.append(
+                f"  {name:<25} {len(queries):>3} {statistics.median(times):6.1f} ms "
+                f"{percentile(times, 0.95):6.1f} ms  {min(counts)}-{max(counts)}"
+            )
         self.stdout.write("\n".join(lines))
 
     def get(self, client, url, query, params):
