@@ -5,7 +5,8 @@
 
 Values come from the environment (defaults in brackets): SERVER_NAME [127.0.0.1 / required for
 https], LISTEN [127.0.0.1:8080], APP_ADDRESS [127.0.0.1:8001, gunicorn's bind], STATIC_ROOT and
-MEDIA_ROOT [the project's static/ and media/], CONF_DIR [/etc/nginx/practice] (https only).
+MEDIA_ROOT [the project's static/ and media/], CONF_DIR [/etc/nginx/practice] (https only),
+PROXY_CACHE_DIR [OUT_DIR/proxy-cache for serve, /var/cache/nginx/practice for https].
 Only ${UPPERCASE} names are replaced; nginx's own $variables are left alone.
 """
 
@@ -39,6 +40,10 @@ def main(mode: str, out_dir: Path) -> None:
         "MEDIA_ROOT": env.get("MEDIA_ROOT", str(PROJECT_DIR / "media")),
         "RUN_DIR": str(out_dir),
         "CONF_DIR": env.get("CONF_DIR", "/etc/nginx/practice"),
+        "PROXY_CACHE_DIR": env.get(
+            "PROXY_CACHE_DIR",
+            str(out_dir / "proxy-cache") if mode == "serve" else "/var/cache/nginx/practice",
+        ),
         # Debian's libnginx-mod-http-brotli-filter, where installed; gzip otherwise.
         "BROTLI": BROTLI if BROTLI_MODULE.exists() else "# brotli: module not installed",
         "LOAD_MODULES": f"load_module {BROTLI_MODULE};" if BROTLI_MODULE.exists() else "",

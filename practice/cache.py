@@ -8,6 +8,12 @@ shares the cache. Stale entries are never read again and expire with PAGE_CACHE_
 
 Only anonymous GET/HEAD requests without a session are served from the cache, and only
 responses that are 200, set no cookie, used no CSRF token and do not ask to stay private.
+
+A page the cache does not hold is still built from shared parts kept under the same generation:
+the Site record and practice settings every request reads (`prime_site`), the main menu
+(`site_menu`), and the footer and each page's metadata, JSON-LD and body (`{% wagtailcache %}`
+fragments keyed on `{% fragment_cache %}`'s generation), so that mostly the page's own lists
+cost queries.
 """
 
 import hashlib
@@ -22,11 +28,16 @@ from django.utils.http import http_date
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# Read by nginx's micro-cache (deploy/nginx/locations.conf.template), which hides it from clients.
+PROXY_EXPIRES_HEADER = "X-Accel-Expires"
 # Not served from the page cache: the admin and previews, document downloads (permission
 # checks), search (records popular searches; unbounded keys), the health check.
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz")
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+# How long a shared fragment (menu, footer, metadata) may stay in the cache. Any change that
+# could alter one bumps the generation first, so this only bounds how long unused ones use memory.
+FRAGMENT_CACHE_SECONDS = 3600
 
 
 def current_generation() -> int:
@@ -55,6 +66,28 @@ def invalidate_site_cache() -> None:
 def generation_key(*parts: str) -> str:
     """A cache key that goes stale with the site: for fragments and data shown on many pages."""
     return ":".join(["site", str(current_generation()), *parts])
+
+
+def prime_site(request) -> None:
+    """Give the request its Site and practice settings from the shared cache, where Wagtail
+    looks for them (`Site.find_for_request`, `PracticeSettings.for_request`), instead of two
+    queries per request. Both bump the generation when saved."""
+    from wagtail.models import Site
+
+    from .models import PracticeSettings
+
+    key = generation_key("site", request.get_host())
+    cached = cache.get(key)
+    if cached is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return
+        cached = (site, PracticeSettings.for_site(site))
+        cache.set(key, cached, FRAGMENT_CACHE_SECONDS)
+    site, practice = cached
+    request._wagtail_site = site  # where Site.find_for_request keeps it for the request
+    practice._request = request
+    setattr(request, PracticeSettings.get_cache_attr_name(), practice)
 
 
 def page_cache_key(request) -> str:
@@ -93,11 +126,21 @@ def mark_public(response) -> None:
     patch_vary_headers(response, ["Cookie"])
 
 
+def allow_proxy_cache(response):
+    """Let the front server keep this anonymous page for PROXY_CACHE_SECONDS: the most a page
+    it serves can lag behind a change (README § Caching)."""
+    if settings.PROXY_CACHE_SECONDS > 0:
+        response[PROXY_EXPIRES_HEADER] = str(settings.PROXY_CACHE_SECONDS)
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path_info.startswith("/admin/"):
+            prime_site(request)
         if not request_is_cacheable(request):
             response = self.get_response(request)
             if not request.path_info.startswith("/admin/") and "Cache-Control" not in response:
@@ -105,9 +148,9 @@ class AnonymousPageCacheMiddleware:
             return response
 
         key = page_cache_key(request)
-        entry = cache.get(key)
+        entry = cache.get(key) if settings.PAGE_CACHE_SECONDS > 0 else None
         if entry is not None:
-            return self.response_from(entry)
+            return allow_proxy_cache(self.response_from(entry))
 
         response = self.get_response(request)
         if not response_is_cacheable(request, response):
@@ -127,8 +170,9 @@ class AnonymousPageCacheMiddleware:
                 if name in response
             },
         }
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        return response
+        if settings.PAGE_CACHE_SECONDS > 0:
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return allow_proxy_cache(response)
 
     @staticmethod
     def response_from(entry) -> HttpResponse:

@@ -20,6 +20,8 @@ PORT, APP_PORT = 8152, 8153
 BASE = f"http://127.0.0.1:{PORT}"
 # Generous: the machine may be busy; the slow-client test compares against nginx's 15 s wait.
 TIMEOUT = 30
+# How long nginx's micro-cache keeps an anonymous page in this test (README § Caching).
+PROXY_CACHE_SECONDS = 3
 
 
 def wait_for(url, seconds):
@@ -59,7 +61,9 @@ def stack():
         # The two workers share one page cache, as on a server (.ci/run starts Redis).
         REDIS_URL="redis://127.0.0.1:6379/11",
         CACHE_KEY_PREFIX=f"stack-test-{os.getpid()}",
+        PROXY_CACHE_SECONDS=str(PROXY_CACHE_SECONDS),
     )
+    (root / "env.json").write_text(json.dumps(env))
     log = (root / "serve.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - our own script
         [str(PROJECT_DIR / "deploy" / "serve")],
@@ -93,7 +97,7 @@ def test_a_page_answers_through_nginx_compressed_and_without_a_version(stack):
     assert "Strict-Transport-Security" not in response.headers  # plain http on loopback
 
     again = requests.get(f"{BASE}/", timeout=TIMEOUT)
-    assert again.headers["X-Page-Cache"] == "hit"
+    assert again.headers["X-Proxy-Cache"] == "HIT"
     unchanged = requests.get(
         f"{BASE}/", headers={"If-None-Match": again.headers["ETag"]}, timeout=TIMEOUT
     )
@@ -177,3 +181,51 @@ def test_healthz_through_nginx_is_never_cached(stack):
 
     assert response.json()["status"] == "ok"
     assert "no-cache" in response.headers["Cache-Control"]
+
+
+def test_anonymous_pages_are_answered_by_nginx_for_a_few_seconds(stack):
+    url = f"{BASE}/services/"
+    first = requests.get(url, timeout=TIMEOUT)
+    second = requests.get(url, timeout=TIMEOUT)
+
+    assert second.headers["X-Proxy-Cache"] == "HIT"
+    assert second.text == first.text
+    assert "X-Accel-Expires" not in second.headers
+    # A visitor with any cookie passes nginx by; Django's own page cache still answers.
+    with_cookie = requests.get(url, cookies={"consent": "1"}, timeout=TIMEOUT)
+    assert with_cookie.headers["X-Proxy-Cache"] == "BYPASS"
+    assert with_cookie.headers["X-Page-Cache"] == "hit"
+
+
+def test_a_request_with_a_session_is_never_served_from_nginx(stack):
+    url = f"{BASE}/therapists/"
+    requests.get(url, timeout=TIMEOUT)
+    assert requests.get(url, timeout=TIMEOUT).headers["X-Proxy-Cache"] == "HIT"
+
+    signed_in = requests.get(url, cookies={"sessionid": "a-session"}, timeout=TIMEOUT)
+
+    assert signed_in.headers["X-Proxy-Cache"] == "BYPASS"
+    assert "X-Page-Cache" not in signed_in.headers  # nor from Django's cache
+    assert "private" in signed_in.headers["Cache-Control"]
+
+
+def test_a_publish_shows_through_nginx_within_its_few_seconds(stack):
+    requests.get(f"{BASE}/", timeout=TIMEOUT)
+    assert requests.get(f"{BASE}/", timeout=TIMEOUT).headers["X-Proxy-Cache"] == "HIT"
+    env = {**json.loads((stack / "env.json").read_text()), "DEBUG": "1"}
+    publish = (
+        "from home.models import HomePage; page = HomePage.objects.get(); "
+        "page.hero_heading = 'Published a moment ago'; page.save_revision().publish()"
+    )
+    subprocess.run(  # noqa: S603 - our own manage.py
+        [str(PROJECT_DIR / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", publish],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    published = time.monotonic()
+
+    while b"Published a moment ago" not in requests.get(f"{BASE}/", timeout=TIMEOUT).content:
+        assert time.monotonic() - published < PROXY_CACHE_SECONDS + 2
+        time.sleep(0.2)

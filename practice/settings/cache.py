@@ -28,6 +28,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # s-maxage a CDN in front may keep it (purged on publish when FRONTEND_CACHE_* is set).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "300"))
+# Seconds nginx's micro-cache may answer for an anonymous page (deploy/nginx); 0 turns it off.
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "5"))
 
 # A CDN in front is purged page by page on publish (Wagtail's frontend cache). Either a
 # purge URL (Varnish, nginx cache purge), Cloudflare (token + zone) or CloudFront.

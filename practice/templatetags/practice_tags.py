@@ -2,9 +2,11 @@
 and section links. No app of ours but practice is imported here."""
 
 from django import template
+from django.core.cache import cache
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from practice.cache import FRAGMENT_CACHE_SECONDS, current_generation, generation_key
 from practice.crisis import CrisisHelp
 from practice.models import PracticeSettings
 
@@ -25,13 +27,43 @@ def crisis_help(context) -> CrisisHelp:
 
 
 @register.simple_tag(takes_context=True)
-def nav_current(context, href: str) -> str:
+def fragment_cache(context) -> dict[str, int]:
+    """For `{% wagtailcache fragment.seconds "name" fragment.generation ... %}` around parts
+    that show content from anywhere on the site (footer, metadata): keyed on the site's cache
+    generation, they go stale at once with any change (practice/cache.py). Read once per
+    request, so that every fragment of a page comes from the same generation."""
+    request = context.get("request")
+    generation = getattr(request, "cache_generation", None)
+    if generation is None:
+        generation = current_generation()
+        if request is not None:
+            request.cache_generation = generation
+    return {"generation": generation, "seconds": FRAGMENT_CACHE_SECONDS}
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context) -> list[dict[str, str]]:
+    """The main menu's links, {"href", "text", "current"}: the links from the practice
+    settings, kept in the shared cache under the generation (resolving the linked pages costs
+    a query otherwise), and for this request the aria-current value of each (`nav_current`)."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    key = generation_key("menu", str(site.pk if site else ""))
+    links = cache.get(key)
+    if links is None:
+        links = [
+            {"href": link.value.href, "text": link.value.link_text}
+            for link in PracticeSettings.for_request(request).navigation
+        ]
+        cache.set(key, links, FRAGMENT_CACHE_SECONDS)
+    return [{**link, "current": nav_current(request.path, link["href"])} for link in links]
+
+
+def nav_current(path: str, href: str) -> str:
     """The aria-current value for a menu link: "page" on that page, "true" anywhere in its
     section, "" elsewhere. The home link is current only on the home page itself."""
-    request = context.get("request")
-    if not request or not href or not href.startswith("/"):
+    if not href or not href.startswith("/"):
         return ""
-    path = request.path
     if path == href:
         return "page"
     if href != "/" and path.startswith(href.rstrip("/") + "/"):
@@ -59,10 +91,14 @@ def page_url(context, params, number) -> str:
 
 @register.simple_tag(takes_context=True)
 def section_urls(context, page: Page) -> dict[str, str]:
-    """URLs of the live child pages of `page`, keyed by model name ("articleindexpage"), in one
-    query, for the "see all" links on the home page."""
+    """URLs of the live child pages of `page`, keyed by model name ("articleindexpage"), for
+    the "see all" links on the home page; kept in the shared cache under the generation."""
     request = context.get("request")
-    urls = {}
-    for child in page.get_children().live().public():
-        urls.setdefault(child.specific_class._meta.model_name, child.get_url(request=request))
+    key = generation_key("sections", str(page.pk))
+    urls = cache.get(key)
+    if urls is None:
+        urls = {}
+        for child in page.get_children().live().public():
+            urls.setdefault(child.specific_class._meta.model_name, child.get_url(request=request))
+        cache.set(key, urls, FRAGMENT_CACHE_SECONDS)
     return urls
