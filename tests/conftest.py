@@ -2,7 +2,7 @@ from io import StringIO
 
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 
@@ -84,6 +84,23 @@ def restore_migrated_content():
     if serialized is None:
         pytest.fail("A transactional test without serialized_rollback emptied the database.")
     connection.creation.deserialize_db_from_string(serialized)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around one test module, rolled back when its tests are done, so that data
+    its tests share is built once per module rather than once per test (as Django's
+    TestCase.setUpTestData does per class). Each test still runs in its own savepoint inside
+    it, so what a test changes rolls back before the next. Build with
+    `with module_db.unblock(): ...`; give each test fresh instances (fetched by primary key),
+    as a test may change the ones it is given."""
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+    yield django_db_blocker
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -1,20 +1,27 @@
-"""One page of every type, on a site with the practice's identity filled in."""
+"""One page of every type, on a site with the practice's identity filled in, built once per
+test module: the SEO tests read it, and what one of them changes rolls back."""
 
 import datetime
 from decimal import Decimal
 
+from wagtail.models import Page, Site
+
 import pytest
 from wagtailseo.models import SeoSettings
 
+from home.models import HomePage
 from practice.models import PracticeSettings
 
 from ..factories import (
+    ArticleIndexPageFactory,
     ArticlePageFactory,
     ArticleTopicFactory,
     ImageFactory,
+    ServiceIndexPageFactory,
     ServicePageFactory,
     SpecialtyFactory,
     StandardPageFactory,
+    TherapistIndexPageFactory,
     TherapistPageFactory,
     credentials,
     languages,
@@ -24,8 +31,38 @@ from ..factories import (
 from .markup import PRACTICE_NAME, SAME_AS, faq, heading, paragraph
 
 
+@pytest.fixture(scope="module")
+def seo_site(module_db) -> dict[str, int]:
+    """The site and its pages, built once per module (see `module_db`): the pages' keys."""
+    with module_db.unblock():
+        site = build_practice_site(Site.objects.get(is_default_site=True))
+        home_page = HomePage.objects.get()
+        pages = build_pages(
+            site,
+            home_page,
+            ArticleIndexPageFactory(parent=home_page),
+            ServiceIndexPageFactory(parent=home_page),
+            TherapistIndexPageFactory(parent=home_page),
+        )
+        return {key: page.pk for key, page in pages.items()}
+
+
 @pytest.fixture
-def practice_site(site):
+def practice_site(seo_site, db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def pages(seo_site, db):
+    return {key: Page.objects.get(pk=pk).specific for key, pk in seo_site.items()}
+
+
+@pytest.fixture
+def article_index(pages):
+    return pages["article_index"]
+
+
+def build_practice_site(site):
     """The default site at the demo's public address, with the practice's identity filled in
     (PracticeSettings) and a default share image (wagtail-seo's SeoSettings)."""
     site.hostname, site.port, site.site_name = "127.0.0.1", 8000, PRACTICE_NAME
@@ -51,8 +88,7 @@ def practice_site(site):
     return site
 
 
-@pytest.fixture
-def pages(practice_site, home_page, article_index, service_index, therapist_index):
+def build_pages(practice_site, home_page, article_index, service_index, therapist_index):
     """One page of every type, related to each other as on the real site."""
     home_page.summary = "Counseling for anxiety and trauma in Birmingham, Alabama, and by video."
     home_page.save_revision().publish()

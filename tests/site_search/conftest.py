@@ -1,23 +1,69 @@
-"""A small site to search."""
+"""A small site to search, built once per test module (see `module_db`): the search tests
+read it, and what one of them changes rolls back."""
 
 import json
 
+from wagtail.models import Page
+
 import pytest
 
+from home.models import HomePage
+
 from ..factories import (
+    ArticleIndexPageFactory,
     ArticlePageFactory,
     ArticleTopicFactory,
+    ServiceIndexPageFactory,
     ServicePageFactory,
     SpecialtyFactory,
+    TherapistIndexPageFactory,
     TherapistPageFactory,
     credentials,
 )
 from .results import paragraphs
 
 
+@pytest.fixture(scope="module")
+def search_site(module_db) -> dict[str, int]:
+    """The small site, built once per module: its pages' primary keys."""
+    with module_db.unblock():
+        home_page = HomePage.objects.get()
+        indexes = {
+            "article_index": ArticleIndexPageFactory(parent=home_page),
+            "service_index": ServiceIndexPageFactory(parent=home_page),
+            "therapist_index": TherapistIndexPageFactory(parent=home_page),
+        }
+        pages = {**indexes, **build_practice(**indexes)}
+        return {key: page.pk for key, page in pages.items()}
+
+
+def fresh_page(search_site, key):
+    return Page.objects.get(pk=search_site[key]).specific
+
+
 @pytest.fixture
-def practice(article_index, service_index, therapist_index):
+def article_index(search_site, db):
+    return fresh_page(search_site, "article_index")
+
+
+@pytest.fixture
+def service_index(search_site, db):
+    return fresh_page(search_site, "service_index")
+
+
+@pytest.fixture
+def therapist_index(search_site, db):
+    return fresh_page(search_site, "therapist_index")
+
+
+@pytest.fixture
+def practice(search_site, db):
     """A small site: two services, a therapist and three articles that talk about them."""
+    keys = ("ifs", "cbt", "therapist", "guilt", "panic", "mornings")
+    return {key: fresh_page(search_site, key) for key in keys}
+
+
+def build_practice(article_index, service_index, therapist_index):
     ifs = ServicePageFactory(
         parent=service_index,
         title="Internal Family Systems",
