@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin"
 CHROMIUM = "/usr/bin/chromium"
@@ -87,6 +89,8 @@ def serve_demo_site(scratch: Path, port: int) -> list[subprocess.Popen]:
         **os.environ,
         "DEBUG": "0",
         "SECRET_KEY": "lighthouse-benchmark-only",
+        # Production settings refuse to start without one; no request is sent here.
+        "APPOINTMENT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
@@ -96,8 +100,16 @@ def serve_demo_site(scratch: Path, port: int) -> list[subprocess.Popen]:
         "SITE_URL": f"http://127.0.0.1:{port}",
     }
     manage = [str(PYTHON / "python"), "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"], ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    # The demo content is fictional and refuses to load with DEBUG off, as in deploy/serve.
+    steps = [
+        (["migrate", "--noinput", "-v0"], env),
+        (["load_demo_content"], {**env, "DEBUG": "1"}),
+        (["collectstatic", "--noinput", "-v0"], env),
+    ]
+    for command, step_env in steps:
+        subprocess.run(
+            manage + command, cwd=ROOT, env=step_env, check=True, stdout=subprocess.DEVNULL
+        )
     (scratch / "tmp").mkdir()
     (scratch / "nginx.conf").write_text(
         NGINX_CONF.format(dir=scratch, port=port, app_port=port + 1)
