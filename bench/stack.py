@@ -15,7 +15,9 @@ time of its processes, from /proc), and SQL queries per uncached page (Django's 
 the same database). Writes a Markdown table to stdout and bench/STACK_RESULTS.md.
 
 Environment: BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL
-(redis://127.0.0.1:6379/7), BENCH_PORT (8160; gunicorn on +1), BENCH_SECONDS (5).
+(redis://127.0.0.1:6379/7), BENCH_PORT (8160; gunicorn on +1), BENCH_SECONDS (5),
+BENCH_MEDIA_FROM (the media directory of the project that built a copied database),
+BENCH_MODES (nginx,cached,uncached), BENCH_REUSE_DB=1 (keep the database of an earlier run).
 """
 
 import json
@@ -217,6 +219,12 @@ def run(articles: int, template: str | None) -> list[str]:
     work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
     work.chmod(0o755)
     static_root, media_root = work / "static", PROJECT_DIR / "media"
+    if template and os.environ.get("BENCH_MEDIA_FROM"):
+        # The copied database names the image files of the project that built it: a copy of
+        # its media, so that renditions are written here, not there.
+        media_root = work / "media"
+        shutil.copytree(os.environ["BENCH_MEDIA_FROM"], media_root)
+    os.environ["MEDIA_ROOT"] = str(media_root)  # for every manage.py run and the stack
     articles, urls = build_site(articles, template, static_root)
     pages = {name: url for name, url in urls.items() if name != "static file"}
     queries = json.loads(
