@@ -1,16 +1,23 @@
 """Load benchmark of the `make serve` stack (nginx + gunicorn, DEBUG off) on PostgreSQL + Redis.
 
     .venv/bin/python bench/stack.py 1000 10000     # article counts; `make bench-stack`
+    .venv/bin/python bench/stack.py 1000 10000:practice_bench10k   # 10,000 from a copy
 
 For each article count: a scratch PostgreSQL database with the demo site plus N generated
-articles; then the stack with the page cache on ("cached") and off (PAGE_CACHE_SECONDS=0,
-"uncached"); wrk at 8 and 32 connections for BENCH_SECONDS (5) per URL. Reported: requests/s,
+articles, or, for COUNT:DATABASE, a copy of an existing database built that way (createdb -T,
+then migrate: generating 10,000 articles takes about 12 minutes). Then the stack three ways:
+"nginx" (the micro-cache in front of Django's page cache, as deployed), "cached" (Django's page
+cache alone, PROXY_CACHE_SECONDS=0) and "uncached" (both off, PAGE_CACHE_SECONDS=0: every
+request builds the page, from the shared fragments); wrk at 8 and 32 connections for
+BENCH_SECONDS (5) per URL. The Articles column is the number of live articles. Reported: requests/s,
 p50/p99 latency, errors (socket errors + non-2xx/3xx), gunicorn CPU ms per request (user+system
 time of its processes, from /proc), and SQL queries per uncached page (Django's test client on
 the same database). Writes a Markdown table to stdout and bench/STACK_RESULTS.md.
 
 Environment: BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL
-(redis://127.0.0.1:6379/7), BENCH_PORT (8160; gunicorn on +1), BENCH_SECONDS (5).
+(redis://127.0.0.1:6379/7), BENCH_PORT (8160; gunicorn on +1), BENCH_SECONDS (5),
+BENCH_MEDIA_FROM (the media directory of the project that built a copied database),
+BENCH_MODES (nginx,cached,uncached), BENCH_REUSE_DB=1 (keep the database of an earlier run).
 """
 
 import json
@@ -25,11 +32,13 @@ import time
 from pathlib import Path
 
 import requests
+from cryptography.fernet import Fernet
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "practice_stack_bench"
+PG = ["-h", "127.0.0.1", "-U", "postgres"]
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 PORT = int(os.environ.get("BENCH_PORT", "8160"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
@@ -43,6 +52,7 @@ from services.models import ServicePage
 print(json.dumps({
     "article": ArticlePage.objects.live().order_by("-pk").first().url,
     "service": ServicePage.objects.live().first().url,
+    "articles": ArticlePage.objects.live().count(),
 }))
 """
 COUNT_QUERIES = """
@@ -78,15 +88,31 @@ def manage(*args, **extra) -> str:
     ).stdout
 
 
-def build_site(articles: int, static_root: Path) -> dict[str, str]:
+def build_site(
+    articles: int, template: str | None, static_root: Path
+) -> tuple[int, dict[str, str]]:
     if os.environ.get("BENCH_REUSE_DB") != "1":  # keep a database built by an earlier run
-        subprocess.run(
-            ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
+        subprocess.run(["dropdb", "--if-exists", *PG, DATABASE], check=True)
+        copy = ["-T", template] if template else []
+        created = subprocess.run(["createdb", *PG, *copy, DATABASE], check=False)
+        if created.returncode and template:
+            # createdb -T needs the template to be unused; pg_dump copies a snapshot anyway.
+            subprocess.run(["createdb", *PG, DATABASE], check=True)
+            dump = subprocess.Popen(["pg_dump", *PG, template], stdout=subprocess.PIPE)
+            subprocess.run(
+                ["psql", "-q", *PG, DATABASE],
+                stdin=dump.stdout,
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+            if dump.wait():
+                raise subprocess.CalledProcessError(dump.returncode, dump.args)
+        elif created.returncode:
+            raise subprocess.CalledProcessError(created.returncode, created.args)
         manage("migrate", "--noinput", "-v0")
-        manage("load_demo_content", "-v0")
-        manage("generate_articles", str(articles))
+        if not template:
+            manage("load_demo_content", "-v0")
+            manage("generate_articles", str(articles))
     # With DEBUG off, as served: hashed names and a manifest.
     manage(
         "collectstatic",
@@ -96,10 +122,11 @@ def build_site(articles: int, static_root: Path) -> dict[str, str]:
         DEBUG="0",
         SECRET_KEY="bench-only-" + "k" * 50,
         ALLOWED_HOSTS="127.0.0.1",
+        APPOINTMENT_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
     )
     urls = json.loads(manage("shell", "-c", DISCOVER).strip().splitlines()[-1])
     manifest = json.loads((static_root / "staticfiles.json").read_text())
-    return {
+    return urls["articles"], {
         "static file": f"/static/{manifest['paths']['css/site.css']}",
         "home": "/",
         "article": urls["article"],
@@ -111,8 +138,15 @@ def build_site(articles: int, static_root: Path) -> dict[str, str]:
     }
 
 
-def start_stack(run_dir: Path, static_root: Path, media_root: Path, cached: bool):
-    extra = {} if cached else {"PAGE_CACHE_SECONDS": "0"}
+MODES = {  # served by: the settings that turn the caches in front of the templates off
+    "nginx": {},
+    "cached": {"PROXY_CACHE_SECONDS": "0"},
+    "uncached": {"PROXY_CACHE_SECONDS": "0", "PAGE_CACHE_SECONDS": "0"},
+}
+
+
+def start_stack(run_dir: Path, static_root: Path, media_root: Path, mode: str):
+    extra = MODES[mode]
     process = subprocess.Popen(
         [str(PROJECT_DIR / "deploy" / "serve")],
         cwd=PROJECT_DIR,
@@ -181,11 +215,17 @@ def wrk(url: str, connections: int) -> dict:
     }
 
 
-def run(articles: int) -> list[str]:
+def run(articles: int, template: str | None) -> list[str]:
     work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
     work.chmod(0o755)
     static_root, media_root = work / "static", PROJECT_DIR / "media"
-    urls = build_site(articles, static_root)
+    if template and os.environ.get("BENCH_MEDIA_FROM"):
+        # The copied database names the image files of the project that built it: a copy of
+        # its media, so that renditions are written here, not there.
+        media_root = work / "media"
+        shutil.copytree(os.environ["BENCH_MEDIA_FROM"], media_root)
+    os.environ["MEDIA_ROOT"] = str(media_root)  # for every manage.py run and the stack
+    articles, urls = build_site(articles, template, static_root)
     pages = {name: url for name, url in urls.items() if name != "static file"}
     queries = json.loads(
         manage("shell", "-c", COUNT_QUERIES, BENCH_URLS=json.dumps(pages), PAGE_CACHE_SECONDS="0")
@@ -193,13 +233,12 @@ def run(articles: int) -> list[str]:
         .splitlines()[-1]
     )
     rows = []
-    modes = os.environ.get("BENCH_MODES", "cached,uncached").split(",")
-    for cached in [mode == "cached" for mode in modes]:
-        run_dir = work / ("run-cached" if cached else "run-uncached")
-        process = start_stack(run_dir, static_root, media_root, cached)
+    for mode in os.environ.get("BENCH_MODES", ",".join(MODES)).split(","):
+        run_dir = work / f"run-{mode}"
+        process = start_stack(run_dir, static_root, media_root, mode)
         try:
             for name, path in urls.items():
-                if name == "static file" and not cached:
+                if name == "static file" and mode != "nginx":
                     continue
                 for _ in range(3):  # warm: renditions, settings, the page cache
                     requests.get(BASE + path, timeout=60)
@@ -207,14 +246,11 @@ def run(articles: int) -> list[str]:
                     before = gunicorn_cpu_seconds(run_dir)
                     result = wrk(BASE + path, connections)
                     cpu = gunicorn_cpu_seconds(run_dir) - before
-                    mode = (
-                        "nginx" if name == "static file" else ("cached" if cached else "uncached")
-                    )
                     rows.append(
                         f"| {articles:,} | {name} | {mode} | {connections} | {result['rps']:,.0f} "
                         f"| {result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} "
                         f"| {1000 * cpu / max(result['requests'], 1):.2f} "
-                        f"| {queries.get(name, '–') if not cached else '–'} |"
+                        f"| {queries.get(name, '–') if mode == 'uncached' else '–'} |"
                     )
                     print(rows[-1], flush=True)
         finally:
@@ -224,14 +260,14 @@ def run(articles: int) -> list[str]:
     return rows
 
 
-def main(counts: list[int]) -> None:
+def main(counts: list[tuple[int, str | None]]) -> None:
     header = [
         "| Articles | URL | Served | Conns | Req/s | p50 ms | p99 ms | Errors | App CPU ms/req | SQL queries |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     rows = []
-    for count in counts:
-        rows += run(count)
+    for count, template in counts:
+        rows += run(count, template)
     subprocess.run(
         ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=False
     )
@@ -242,5 +278,10 @@ def main(counts: list[int]) -> None:
     print(table)
 
 
+def parse(argument: str) -> tuple[int, str | None]:
+    count, _, template = argument.partition(":")
+    return int(count), template or None
+
+
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [1000, 10000])
+    main([parse(argument) for argument in sys.argv[1:]] or [(1000, None), (10000, None)])

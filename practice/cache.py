@@ -34,6 +34,9 @@ PROXY_EXPIRES_HEADER = "X-Accel-Expires"
 # checks), search (records popular searches; unbounded keys), the health check.
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/search/", "/healthz")
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# The admin reads settings as it edits them; the health check must answer 503, not fail, when
+# the database or the cache is down.
+NOT_PRIMED_PREFIXES = ("/admin/", "/healthz")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 # How long a shared fragment (menu, footer, metadata) may stay in the cache. Any change that
 # could alter one bumps the generation first, so this only bounds how long unused ones use memory.
@@ -139,10 +142,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith("/admin/"):
-            prime_site(request)
         if not request_is_cacheable(request):
-            response = self.get_response(request)
+            response = self.build(request)
             if not request.path_info.startswith("/admin/") and "Cache-Control" not in response:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
@@ -152,7 +153,7 @@ class AnonymousPageCacheMiddleware:
         if entry is not None:
             return allow_proxy_cache(self.response_from(entry))
 
-        response = self.get_response(request)
+        response = self.build(request)
         if not response_is_cacheable(request, response):
             if "Cache-Control" not in response:
                 patch_cache_control(response, private=True, no_cache=True)
@@ -173,6 +174,12 @@ class AnonymousPageCacheMiddleware:
         if settings.PAGE_CACHE_SECONDS > 0:
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return allow_proxy_cache(response)
+
+    def build(self, request):
+        """The response from the views, which find the Site and settings already loaded."""
+        if not request.path_info.startswith(NOT_PRIMED_PREFIXES):
+            prime_site(request)
+        return self.get_response(request)
 
     @staticmethod
     def response_from(entry) -> HttpResponse:
