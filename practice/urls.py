@@ -31,7 +31,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAP_SECTIONS},
+        {"sitemaps": SITEMAP_SECTIONS, "template_name": "practice/sitemap_section.xml"},
         name="sitemap_section",
     ),
     path("robots.txt", practice_views.robots_txt, name="robots_txt"),

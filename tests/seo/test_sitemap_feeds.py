@@ -5,14 +5,18 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
 from articles.models import ArticlePage
+from practice.sitemaps import PageTypeSitemap
 
 from ..factories import ArticlePageFactory, ArticleTopicFactory, publish_as_reviewed
-from ..sitemaps import parse_xml, sitemap_entries, sitemap_sections
+from ..sitemaps import SITEMAP, parse_xml, sitemap_entries, sitemap_sections
 from .markup import ATOM, ROOT_URL, get_soup
 
 # -- Sitemap, robots.txt, feeds -----------------------------------------------------------------
@@ -128,3 +132,42 @@ def test_feeds_are_discoverable_from_the_page_head(client, pages):
         "/articles/topics/sleep/feed/": "application/rss+xml",
         "/articles/topics/sleep/feed/atom/": "application/atom+xml",
     }
+
+
+def test_sitemap_index_dates_each_section_without_loading_its_pages(
+    client, pages, article_index, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    newest = max(ArticlePage.objects.live(), key=lambda article: article.last_published_at)
+    index = parse_xml(client.get("/sitemap.xml").content)
+    articles_section = next(
+        entry
+        for entry in index.findall(f"{SITEMAP}sitemap")
+        if entry.findtext(f"{SITEMAP}loc").endswith("/sitemap-articles.xml")
+    )
+    assert articles_section.findtext(f"{SITEMAP}lastmod").startswith(
+        newest.last_published_at.date().isoformat()
+    )
+    with CaptureQueriesContext(connection) as before:
+        client.get("/sitemap.xml")
+    for number in range(4):
+        ArticlePageFactory(parent=article_index, title=f"Another article {number}")
+    client.get("/sitemap.xml")  # shared data cached again after the publishing (practice/cache.py)
+    with CaptureQueriesContext(connection) as after:
+        client.get("/sitemap.xml")
+    assert len(after) == len(before)
+
+
+def test_a_sitemap_section_is_split_into_files_of_limited_size(
+    client, pages, article_index, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    listed = [
+        ArticlePageFactory(parent=article_index, title=f"Listed article {number}")
+        for number in range(3)
+    ]
+    monkeypatch.setattr(PageTypeSitemap, "limit", 2)
+    articles = [url for url in sitemap_sections(client) if "/sitemap-articles.xml" in url]
+    assert len(articles) == 2  # four live articles, two per file
+    entries = sitemap_entries(client)
+    assert {f"{ROOT_URL}{article.url}" for article in [pages["article"], *listed]} <= set(entries)
