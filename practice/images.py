@@ -116,6 +116,8 @@ PICTURES = {
     "service_hero": PictureSpec(
         "fill-{640x360,960x540,1440x810}", "(min-width: 72rem) 68rem, 100vw", eager=True
     ),
+    # A figure in an article's or page's body: the text column, never the first image.
+    "figure": PictureSpec("width-{480,800,1200}", "(min-width: 48rem) 44rem, 100vw"),
 }
 
 

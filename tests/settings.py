@@ -9,10 +9,8 @@ from practice.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="practice-test-media-")
-# Renditions have a cache of their own (Wagtail reads the "renditions" alias), as Wagtail
-# advises: a listing's first view caches every width and format of every card image, which
-# would otherwise evict the site's own entries (site roots, settings) from the 300-entry
-# local-memory cache and make the next visitor pay for them again.
+# In-process caches, as practice/settings/cache.py has without Redis (renditions apart, see
+# there), whatever REDIS_URL says: the subprocess tests exercise Redis.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {

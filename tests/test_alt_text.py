@@ -74,6 +74,17 @@ class TestFigureBlock:
         assert 'alt="An empty bench beside a slow river"' in html
         assert "A per-use text" not in html
 
+    def test_a_figure_is_a_responsive_picture_loaded_lazily(self, client, article_index):
+        image = ImageFactory(alt_text="A lantern on a porch")
+        article = ArticlePageFactory(parent=article_index, body=[figure(image)])
+        html = figure_html(client, article)
+        assert (
+            html.index('type="image/avif"') < html.index('type="image/webp"') < html.index("<img")
+        )
+        assert 'sizes="(min-width: 48rem) 44rem, 100vw"' in html
+        assert 'loading="lazy"' in html and "fetchpriority" not in html
+        assert 'alt="A lantern on a porch"' in html
+
     def test_a_decorative_image_in_a_body_has_an_empty_alt(self, client, article_index):
         image = ImageFactory(alt_text="", is_decorative=True)
         article = ArticlePageFactory(parent=article_index, body=[figure(image)])

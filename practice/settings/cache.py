@@ -7,21 +7,33 @@ from .application import INSTALLED_APPS
 # One Redis shared by every app process: page cache (and its generation number), sessions,
 # login-attempt counters. A Redis outage degrades to uncached pages, not to errors.
 if os.environ.get("REDIS_URL"):
+    REDIS_CACHE = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "practice"),
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+        },
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "practice"),
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-            },
-        }
+        "default": REDIS_CACHE,
+        "renditions": {**REDIS_CACHE, "KEY_PREFIX": f"{REDIS_CACHE['KEY_PREFIX']}-renditions"},
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
+    }
+# Renditions have a cache of their own (Wagtail reads the "renditions" alias), as Wagtail
+# advises: a listing's first view caches every width and format of every card image, which
+# would otherwise evict the site's own entries (site roots, settings, fragments).
 # Sessions read from the cache and survive a cache flush (the database keeps them).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous page views (practice/cache.py): seconds a page stays in our cache, and the
