@@ -83,12 +83,17 @@ class PictureSpec:
     resize: str
     sizes: str
     eager: bool = False
-    formats: str = "format-{avif,webp,jpeg}"
+    formats: str = "format-{webp,jpeg}"
 
     @property
     def filter_specs(self) -> list[str]:
         return Filter.expand_spec([self.resize, self.formats])
 
+
+# AVIF costs about a second of CPU per rendition here (Pillow's default encoder speed, which
+# Wagtail does not expose), five times WebP: worth it only for the one large image a page
+# opens with. Cards, portraits and figures, many per page, are WebP with a JPEG fallback.
+WITH_AVIF = "format-{avif,webp,jpeg}"
 
 # One entry per place an image appears; the `picture_for` template tag renders them and
 # listings prefetch exactly these renditions (`rendition_prefetch`). Widths cover the CSS
@@ -108,13 +113,19 @@ PICTURES = {
     # Heroes: full width on a phone; beside the title from 60em (home, article) or across
     # the wrap (service).
     "home_hero": PictureSpec(
-        "fill-{480x360,800x600,1200x900}", "(min-width: 60em) 32rem, 100vw", eager=True
+        "fill-{480x360,800x600,1200x900}",
+        "(min-width: 60em) 32rem, 100vw",
+        eager=True,
+        formats=WITH_AVIF,
     ),
     "article_hero": PictureSpec(
-        "fill-{480x360,960x720}", "(min-width: 60em) 26rem, 100vw", eager=True
+        "fill-{480x360,960x720}", "(min-width: 60em) 26rem, 100vw", eager=True, formats=WITH_AVIF
     ),
     "service_hero": PictureSpec(
-        "fill-{640x360,960x540,1440x810}", "(min-width: 72rem) 68rem, 100vw", eager=True
+        "fill-{640x360,960x540,1440x810}",
+        "(min-width: 72rem) 68rem, 100vw",
+        eager=True,
+        formats=WITH_AVIF,
     ),
     # A figure in an article's or page's body: the text column, never the first image.
     "figure": PictureSpec("width-{480,800,1200}", "(min-width: 48rem) 44rem, 100vw"),
