@@ -9,16 +9,8 @@ from practice.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="practice-test-media-")
-# In-process caches, as practice/settings/cache.py has without Redis (renditions apart, see
-# there), whatever REDIS_URL says: the subprocess tests exercise Redis.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "renditions": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "renditions",
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    },
-}
+# In-process caches whatever REDIS_URL says: the subprocess tests exercise Redis.
+CACHES = LOCAL_CACHES  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = tempfile.mkdtemp(prefix="practice-test-static-")

@@ -4,6 +4,18 @@ import os
 
 from .application import INSTALLED_APPS
 
+# Renditions have a cache of their own (Wagtail reads the "renditions" alias), as Wagtail
+# advises: a listing's first view caches every width and format of every card image, which
+# would otherwise evict the site's own entries (site roots, settings, fragments).
+# Without Redis: caches in each process (development, tests, a single-process server).
+LOCAL_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
 # One Redis shared by every app process: page cache (and its generation number), sessions,
 # login-attempt counters. A Redis outage degrades to uncached pages, not to errors.
 if os.environ.get("REDIS_URL"):
@@ -23,17 +35,7 @@ if os.environ.get("REDIS_URL"):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "renditions",
-            "OPTIONS": {"MAX_ENTRIES": 10_000},
-        },
-    }
-# Renditions have a cache of their own (Wagtail reads the "renditions" alias), as Wagtail
-# advises: a listing's first view caches every width and format of every card image, which
-# would otherwise evict the site's own entries (site roots, settings, fragments).
+    CACHES = LOCAL_CACHES
 # Sessions read from the cache and survive a cache flush (the database keeps them).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous page views (practice/cache.py): seconds a page stays in our cache, and the
