@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test`: one per core (tests/scheduling.py says how they share).
+TEST_WORKERS ?= auto
 
 .PHONY: run serve bench-stack test lint format check install install-dev bench clean
 
@@ -42,7 +44,7 @@ serve: install
 
 ## test: install, then lint, Django checks, migration check and the whole pytest suite
 test: install-dev lint check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(BIN)/ruff format --check .

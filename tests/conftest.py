@@ -21,6 +21,7 @@ from .factories import (
     TherapistIndexPageFactory,
     TherapistPageFactory,
 )
+from .scheduling import ModulesThenDemoScheduling
 
 DEMO_FIXTURE = "demo_content"
 
@@ -34,6 +35,10 @@ def pytest_collection_modifyitems(items):
     tests, whose flush would otherwise remove it.
     """
     items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return ModulesThenDemoScheduling(config, log)
 
 
 _migrated_contents = {}
