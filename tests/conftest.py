@@ -3,7 +3,7 @@ from io import StringIO
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from wagtail.models import Page, Site
@@ -77,6 +77,19 @@ def demo_content(django_db_setup, django_db_blocker):
         restore_migrated_content()
         with override_settings(DEBUG=True):  # the command refuses to run in production
             call_command("load_demo_content", stdout=StringIO())
+        visit_every_page()
+
+
+def visit_every_page():
+    """Each live page of the demo site once, as its first visitor would, outside any test's
+    transaction: the image renditions the pages create are kept for every demo test after.
+    Otherwise each test that shows a page encodes its images again (an AVIF hero costs about a
+    second) and its rollback throws them away."""
+    client = Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        for path in page.get_sitemap_urls() or [{"location": page.url}]:
+            response = client.get(path["location"])
+            assert response.status_code < 500, (path["location"], response.status_code)
 
 
 def restore_migrated_content():

@@ -5,9 +5,15 @@ import datetime
 
 import pytest
 
-from articles.models import ARTICLES_PER_PAGE
+from articles.models import ARTICLES_PER_PAGE, ArticleIndexPage, ArticlePage
+from home.models import HomePage
 
-from .factories import ArticlePageFactory, ArticleTopicFactory, ServicePageFactory
+from .factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ArticleTopicFactory,
+    ServicePageFactory,
+)
 
 # Invalid page numbers and filter values that links, bots and typing produce.
 BAD_VALUES = ["abc", "-1", "0", "99999", "1.5", "", "%00", "\x00", "x" * 300]
@@ -45,21 +51,35 @@ def test_drafts_are_not_listed(client, article_index):
     assert draft.title not in response.content.decode()
 
 
+@pytest.fixture(scope="module")
+def paged_listing(module_db) -> tuple[int, list[int]]:
+    """Two and a half pages of articles, newest first, under an index of their own: built
+    once for the module (see `module_db`); the keys of the index and the articles."""
+    with module_db.unblock():
+        index = ArticleIndexPageFactory(parent=HomePage.objects.get(), title="Paged articles")
+        count = ARTICLES_PER_PAGE * 2 + 5
+        articles = [
+            ArticlePageFactory(parent=index, first_published=days_ago(day)) for day in range(count)
+        ]
+        return index.pk, [article.pk for article in articles]
+
+
 @pytest.fixture
-def many_articles(article_index):
-    """Two and a half pages of articles, newest first."""
-    count = ARTICLES_PER_PAGE * 2 + 5
-    return [
-        ArticlePageFactory(parent=article_index, first_published=days_ago(day))
-        for day in range(count)
-    ]
+def paged_index(paged_listing, db):
+    return ArticleIndexPage.objects.get(pk=paged_listing[0])
 
 
-def test_paginated_ten_per_page(client, article_index, many_articles):
+@pytest.fixture
+def many_articles(paged_listing, db):
+    by_key = ArticlePage.objects.in_bulk(paged_listing[1])
+    return [by_key[key] for key in paged_listing[1]]
+
+
+def test_paginated_ten_per_page(client, paged_index, many_articles):
     assert ARTICLES_PER_PAGE == 10
 
-    first = client.get(article_index.url)
-    third = client.get(article_index.url, {"page": 3})
+    first = client.get(paged_index.url)
+    third = client.get(paged_index.url, {"page": 3})
 
     assert listed(first) == many_articles[:10]
     assert listed(third) == many_articles[20:]
@@ -67,8 +87,8 @@ def test_paginated_ten_per_page(client, article_index, many_articles):
 
 
 @pytest.mark.parametrize("page", BAD_VALUES)
-def test_bad_page_numbers_show_a_page_of_articles(client, article_index, many_articles, page):
-    articles = listed(client.get(article_index.url, {"page": page}))
+def test_bad_page_numbers_show_a_page_of_articles(client, paged_index, many_articles, page):
+    articles = listed(client.get(paged_index.url, {"page": page}))
 
     # Django's Paginator.get_page: not a number gives the first page, out of range the last.
     assert articles in (many_articles[:10], many_articles[20:])
