@@ -3,14 +3,17 @@
 
 import pytest
 
-from services.models import THERAPISTS_PER_PAGE
+from home.models import HomePage
+from services.models import THERAPISTS_PER_PAGE, TherapistIndexPage, TherapistPage
 
 from .factories import (
     ClientGroupFactory,
     InsuranceProviderFactory,
     LanguageFactory,
+    ServiceIndexPageFactory,
     ServicePageFactory,
     SpecialtyFactory,
+    TherapistIndexPageFactory,
     TherapistPageFactory,
     telehealth_states,
 )
@@ -23,9 +26,40 @@ def listed(response):
     return set(response.context["therapists"])
 
 
+@pytest.fixture(scope="module")
+def team_keys(module_db) -> dict:
+    """Three clinicians who differ in every filtered respect, on the module's own team page
+    and services, built once per module (see `module_db`): their primary keys."""
+    with module_db.unblock():
+        home_page = HomePage.objects.get()
+        therapist_index = TherapistIndexPageFactory(parent=home_page)
+        # Its own address, clear of the `service_index` a test may add next to it.
+        service_index = ServiceIndexPageFactory(parent=home_page, slug="team-services")
+        therapists, filters = build_team(service_index, therapist_index)
+        return {
+            "therapist_index": therapist_index.pk,
+            "therapists": {key: page.pk for key, page in therapists.items()},
+            "filters": {key: (type(item), item.pk) for key, item in filters.items()},
+        }
+
+
 @pytest.fixture
-def team(service_index, therapist_index):
-    """Three clinicians who differ in every filtered respect."""
+def therapist_index(team_keys, db):
+    """The module's team page: every test here lists its therapists there."""
+    return TherapistIndexPage.objects.get(pk=team_keys["therapist_index"])
+
+
+@pytest.fixture
+def team(team_keys, db):
+    """Fresh instances of the module's clinicians and filter choices (a test may change them)."""
+    pages = TherapistPage.objects.in_bulk(team_keys["therapists"].values())
+    therapists = {key: pages[pk] for key, pk in team_keys["therapists"].items()}
+    filters = {key: model.objects.get(pk=pk) for key, (model, pk) in team_keys["filters"].items()}
+    return therapists, filters
+
+
+def build_team(service_index, therapist_index):
+    """The three clinicians, and the filter choices the tests refer to by key."""
     emdr = ServicePageFactory(parent=service_index, title="EMDR")
     cbt = ServicePageFactory(parent=service_index, title="CBT")
     trauma = SpecialtyFactory(name="Trauma and PTSD")
@@ -196,7 +230,8 @@ def test_bad_page_numbers_never_fail(client, therapist_index, team, page):
 
 
 def test_paginated_and_filters_survive_paging(client, therapist_index, service_index):
-    service = ServicePageFactory(parent=service_index, title="EMDR")
+    # Not one of the team's services: the filter finds a service by its slug, site-wide.
+    service = ServicePageFactory(parent=service_index, title="Somatic therapy")
     for number in range(THERAPISTS_PER_PAGE + 2):
         TherapistPageFactory(
             parent=therapist_index, title=f"Clinician {number:02}", services=[service]

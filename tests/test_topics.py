@@ -15,12 +15,16 @@ from wagtail.models import Site
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.models import ArticleIndexPage, ArticleTopic
+from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from home.demo.site import TOPICS as DEMO_TOPICS
+from home.models import HomePage
+from services.models import ServicePage
 
 from .factories import (
+    ArticleIndexPageFactory,
     ArticlePageFactory,
     ArticleTopicFactory,
+    ServiceIndexPageFactory,
     ServicePageFactory,
     publish_as_reviewed,
 )
@@ -33,41 +37,71 @@ ANXIETY_DESCRIPTION = (
 )
 
 
-@pytest.fixture
-def listing(site, article_index, service_index):
-    """Twelve articles about anxiety (two pages), one about sleep, one topic in drafts only."""
-    site.hostname, site.port, site.site_name = "127.0.0.1", 8000, SITE_NAME
-    site.save()
-    anxiety = ArticleTopicFactory(name="Anxiety", description=ANXIETY_DESCRIPTION)
-    sleep = ArticleTopicFactory(name="Sleep")
-    drafts_only = ArticleTopicFactory(name="Grief")
-    cbt = ServicePageFactory(parent=service_index, title="CBT")
-    anxiety_articles = [
-        ArticlePageFactory(
+@pytest.fixture(scope="module")
+def listing_keys(module_db) -> dict:
+    """Twelve articles about anxiety (two pages), one about sleep, one topic in drafts only, on
+    the site at its public address, built once per module (see `module_db`): primary keys."""
+    with module_db.unblock():
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port, site.site_name = "127.0.0.1", 8000, SITE_NAME
+        site.save()
+        home_page = HomePage.objects.get()
+        article_index = ArticleIndexPageFactory(parent=home_page)
+        service_index = ServiceIndexPageFactory(parent=home_page)
+        anxiety = ArticleTopicFactory(name="Anxiety", description=ANXIETY_DESCRIPTION)
+        sleep = ArticleTopicFactory(name="Sleep")
+        drafts_only = ArticleTopicFactory(name="Grief")
+        cbt = ServicePageFactory(parent=service_index, title="CBT")
+        anxiety_articles = [
+            ArticlePageFactory(
+                parent=article_index,
+                topics=[anxiety],
+                first_published=datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
+            )
+            for day in range(12)
+        ]
+        sleep_article = ArticlePageFactory(
             parent=article_index,
-            topics=[anxiety],
-            first_published=datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
+            title="Settling at night",
+            topics=[sleep],
+            related_services=[cbt],
         )
-        for day in range(12)
-    ]
-    sleep_article = ArticlePageFactory(
-        parent=article_index,
-        title="Settling at night",
-        topics=[sleep],
-        related_services=[cbt],
+        ArticlePageFactory(parent=article_index, live=False, topics=[drafts_only])
+        return {
+            "index": article_index.pk,
+            "topics": {"anxiety": anxiety.pk, "sleep": sleep.pk, "drafts_only": drafts_only.pk},
+            "cbt": cbt.pk,
+            "anxiety_articles": [article.pk for article in reversed(anxiety_articles)],
+            "sleep_article": sleep_article.pk,
+        }
+
+
+@pytest.fixture
+def listing(listing_keys, db):
+    """Fresh instances of the module's pages and topics (a test may change them)."""
+    index = ArticleIndexPage.objects.get(pk=listing_keys["index"])
+    topics = ArticleTopic.objects.in_bulk(listing_keys["topics"].values())
+    articles = ArticlePage.objects.in_bulk(
+        [*listing_keys["anxiety_articles"], listing_keys["sleep_article"]]
     )
-    ArticlePageFactory(parent=article_index, live=False, topics=[drafts_only])
     return SimpleNamespace(
-        index=article_index,
-        anxiety=anxiety,
-        sleep=sleep,
-        drafts_only=drafts_only,
-        cbt=cbt,
-        anxiety_articles=anxiety_articles[::-1],  # newest first
-        sleep_article=sleep_article,
-        anxiety_url=f"{article_index.url}topics/anxiety/",
-        sleep_url=f"{article_index.url}topics/sleep/",
+        index=index,
+        **{key: topics[pk] for key, pk in listing_keys["topics"].items()},
+        cbt=ServicePage.objects.get(pk=listing_keys["cbt"]),
+        anxiety_articles=[articles[pk] for pk in listing_keys["anxiety_articles"]],  # newest first
+        sleep_article=articles[listing_keys["sleep_article"]],
+        anxiety_url=f"{index.url}topics/anxiety/",
+        sleep_url=f"{index.url}topics/sleep/",
     )
+
+
+@pytest.fixture
+def without_listing(db):
+    """The site as the migrations left it: the module's pages and topics, when a test before
+    has built them, are deleted for this test only (its savepoint rolls the deletion back)."""
+    for page in HomePage.objects.get().get_children():
+        page.delete()
+    ArticleTopic.objects.all().delete()
 
 
 def soup_of(response):
@@ -244,7 +278,7 @@ def test_the_sitemap_lists_the_topic_pages(client, listing):
     assert entries[f"{ROOT_URL}{listing.anxiety_url}"].startswith(newest.date().isoformat())
 
 
-def test_demo_topic_urls_no_longer_repeat_the_index(client, db):
+def test_demo_topic_urls_no_longer_repeat_the_index(client, without_listing):
     """The demo site's topics: once addresses of the index (?topic=) with its title,
     description and canonical (the 17 topic links on the demo site led to them), now pages of
     their own, each unlike the others and unlike the index."""
