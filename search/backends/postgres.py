@@ -67,17 +67,19 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         return match_groups(query)  # synonyms: And(Or(...), ...)
 
     def has_all_words(self, groups, config, vectors=("title", "body")):
-        """A title or body vector matches one alternative of each group."""
+        """A title or body vector matches one alternative of each group. A group's
+        alternatives are one tsquery (a | b | c): each vector is tested once per group, not
+        once per synonym."""
         return reduce(
             and_,
             (
-                reduce(or_, (self.has_words(alternative, config, vectors) for alternative in group))
+                self.has_words(group[0] if len(group) == 1 else Or(list(group)), config, vectors)
                 for group in groups
             ),
         )
 
-    def has_words(self, alternative: PlainText, config, vectors):
-        query = self.build_tsquery(alternative, config=config)
+    def has_words(self, alternatives: PlainText | Or, config, vectors):
+        query = self.build_tsquery(alternatives, config=config)
         return reduce(or_, (Q(**{vector: query}) for vector in vectors))
 
     def matching_entries(self, words, config):
