@@ -171,8 +171,8 @@ class SiteSearch:
 
     def paginate(self, page_number, per_page: int):
         """The requested page of results, best first, as specific pages (one query per page
-        type on the page, and per type among the pages ranked by intent). Any page number is accepted: Paginator.get_page falls back to the
-        first or last page."""
+        type among the pages shown or ranked by intent). Any page number is accepted:
+        Paginator.get_page falls back to the first or last page."""
         results = self.matches.ranked(self.result_type)
         ranked = IntentRankedResults(results, self.groups, prefix=self.match == WORD_START)
         ranked = ranked if self.count else []
