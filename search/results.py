@@ -7,7 +7,9 @@ synonyms) first; if nothing matches, any of the words; if still nothing, the las
 start of a word in titles and abbreviations, so that "ander" finds "Dr. Anderson".
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -22,6 +24,7 @@ from modelsearch.query import And, Or, PlainText
 from articles.models import ArticlePage
 from services.models import ServicePage, TherapistPage
 
+from .backends.ranking import OnePassResults
 from .relevance import RERANK_DEPTH, aboutness, rank_by_intent, subject_names
 from .vocabulary import STOP_WORDS, SynonymSet, significant
 
@@ -117,8 +120,8 @@ class SiteSearch:
         for match in (ALL_WORDS, ANY_WORD, WORD_START):
             if match == ANY_WORD and len(self.words) < 2:
                 continue
-            self.match = match
-            self.counts = self.count_by_type()
+            self.match, self.matches = match, self.find(match)
+            self.counts = self.matches.counts_by_type()
             if self.counts:
                 break
 
@@ -135,16 +138,14 @@ class SiteSearch:
         pages = Page.objects.live().public()
         return pages.in_site(self.site) if self.site else pages.filter(depth__gt=1)
 
-    def count_by_type(self) -> dict[str, int]:
-        """Matches per result type, in one query. Only types with matches are present."""
-        keys = typed_content_types()
-        facets = run_search(
-            self.pages, self.backend_query(self.match), self.match, order_by_relevance=False
-        )
-        counts = dict.fromkeys(RESULT_TYPES, 0)
-        for content_type_id, count in facets.facet("content_type_id").items():
-            counts[keys.get(content_type_id, OTHER_PAGES)] += count
-        return {key: count for key, count in counts.items() if count}
+    def find(self, match: str) -> "RankedMatches | BackendMatches":
+        """The matches of one way of matching: ranked in one pass where the backend can (the
+        project's database backends), else counted and ranked by the backend per request."""
+        results = run_search(self.pages, self.backend_query(match), match)
+        ranked = results.ranked_matches() if isinstance(results, OnePassResults) else None
+        if ranked is None:
+            return BackendMatches(self, match)
+        return RankedMatches(self.pages, ranked)
 
     @property
     def type_filters(self) -> list[tuple[str, ResultType, int]]:
@@ -170,16 +171,9 @@ class SiteSearch:
 
     def paginate(self, page_number, per_page: int):
         """The requested page of results, best first, as specific pages (one query per page
-        type on the page). Any page number is accepted: Paginator.get_page falls back to the
-        first or last page."""
-        pages = self.pages
-        if self.result_type == OTHER_PAGES:
-            pages = pages.not_type(*(kind.model for kind in RESULT_TYPES.values() if kind.model))
-        elif self.result_type:
-            pages = pages.type(RESULT_TYPES[self.result_type].model)
-        results = run_search(
-            pages.specific().defer_streamfields(), self.backend_query(self.match), self.match
-        )
+        type among the pages shown or ranked by intent). Any page number is accepted:
+        Paginator.get_page falls back to the first or last page."""
+        results = self.matches.ranked(self.result_type)
         ranked = IntentRankedResults(results, self.groups, prefix=self.match == WORD_START)
         ranked = ranked if self.count else []
         paginator = CountedPaginator(ranked, per_page, count=self.count)
@@ -190,6 +184,74 @@ class SiteSearch:
             [hit.page for hit in page.object_list if hit.type_key == "therapist"], "credentials"
         )
         return page
+
+
+class RankedMatches:
+    """Every match of one search, ranked by the backend in one query, as (key, content type
+    id): the counts by type and every page of results come from it, and only the pages that
+    are shown (or ranked by intent) are loaded, by key."""
+
+    def __init__(self, pages, ranked: list[tuple[int, int]]):
+        self.pages, self.matches = pages, ranked
+        type_keys = typed_content_types()
+        self.type_of = {
+            content_type_id: type_keys.get(content_type_id, OTHER_PAGES)
+            for content_type_id in set(map(itemgetter(1), ranked))
+        }
+
+    def counts_by_type(self) -> dict[str, int]:
+        counts = Counter()
+        for content_type_id, count in Counter(map(itemgetter(1), self.matches)).items():
+            counts[self.type_of[content_type_id]] += count
+        return {key: counts[key] for key in RESULT_TYPES if counts[key]}
+
+    def ranked(self, result_type: str) -> "PagesByKey":
+        if not result_type:
+            return PagesByKey(self.pages, list(map(itemgetter(0), self.matches)))
+        chosen = {ct for ct, type_key in self.type_of.items() if type_key == result_type}
+        return PagesByKey(self.pages, [key for key, ct in self.matches if ct in chosen])
+
+
+class PagesByKey:
+    """Specific pages (without StreamFields) by key, in the keys' order, a slice at a time."""
+
+    def __init__(self, pages, keys: list[int]):
+        self.pages, self.keys = pages, keys
+
+    def __getitem__(self, items: slice) -> list[Page]:
+        keys = self.keys[items]
+        if not keys:
+            return []
+        found = self.pages.filter(pk__in=keys).specific().defer_streamfields()
+        by_key = {page.pk: page for page in found}
+        return [by_key[key] for key in keys if key in by_key]
+
+
+class BackendMatches:
+    """Any other backend's matches (Elasticsearch, OpenSearch, autocomplete): the counts from
+    the backend's facet, each page of results from a ranked search of the chosen type."""
+
+    def __init__(self, search: SiteSearch, match: str):
+        self.search, self.match = search, match
+
+    def counts_by_type(self) -> dict[str, int]:
+        """Matches per result type, in one query. Only types with matches are present."""
+        keys = typed_content_types()
+        query = self.search.backend_query(self.match)
+        facets = run_search(self.search.pages, query, self.match, order_by_relevance=False)
+        counts = dict.fromkeys(RESULT_TYPES, 0)
+        for content_type_id, count in facets.facet("content_type_id").items():
+            counts[keys.get(content_type_id, OTHER_PAGES)] += count
+        return {key: count for key, count in counts.items() if count}
+
+    def ranked(self, result_type: str):
+        pages = self.search.pages
+        if result_type == OTHER_PAGES:
+            pages = pages.not_type(*(kind.model for kind in RESULT_TYPES.values() if kind.model))
+        elif result_type:
+            pages = pages.type(RESULT_TYPES[result_type].model)
+        query = self.search.backend_query(self.match)
+        return run_search(pages.specific().defer_streamfields(), query, self.match)
 
 
 class IntentRankedResults:

@@ -3,6 +3,7 @@ through them (pages, images, documents, snippets). PostgreSQL's equivalence test
 test_search.py."""
 
 import json
+from collections import Counter
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
@@ -141,6 +142,35 @@ def test_a_changed_index_table_stops_ranking_loudly(worry_articles, monkeypatch,
             list(get_search_backend().search("worry", Page.objects.live())[:10])
     finally:
         sqlite_backend.bm25_weights.cache_clear()
+
+
+@pytest.mark.parametrize("operator", ["and", "or"])
+@pytest.mark.parametrize("query", ["worry", "worry sleep", "restless evenings", "zebra"])
+def test_ranked_matches_are_the_backends_order_and_counts_in_one_query(
+    worry_articles, query, operator, django_assert_num_queries
+):
+    """A visitor's search counts its matches by type and takes any page of results from one
+    ranked list (search/results.py): it is the backend's ranked results and facet counts,
+    read in a single query however many pages match."""
+    backend = get_search_backend()
+    pages = Page.objects.live()
+    results = backend.search(query, pages, operator=operator)
+    results.ranked_matches()  # reads the content types and the index table's columns once
+    with django_assert_num_queries(1):
+        ranked = results.ranked_matches()
+    assert [key for key, _ in ranked] == [page.pk for page in results[:100]]
+    facet = backend.search(query, pages, operator=operator, order_by_relevance=False).facet(
+        "content_type_id"
+    )
+    assert dict(Counter(content_type_id for _, content_type_id in ranked)) == dict(facet)
+
+
+def test_autocomplete_is_left_to_the_stock_ranking(worry_articles):
+    """Autocomplete (a visitor's last resort, "ander" for "Anderson") has no one-pass ranking:
+    the search counts and pages through the backend's own results instead."""
+    results = get_search_backend().autocomplete("wor", Page.objects.live())
+    assert results.ranked_matches() is None
+    assert len(list(results[:10])) == 5
 
 
 def test_the_index_entry_has_the_columns_ranking_reads(db):

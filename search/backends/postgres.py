@@ -9,11 +9,12 @@ from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .ranking import in_ranked_order
+from .ranking import OnePassResults, best_first, in_ranked_order
 
 
 class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
@@ -66,17 +67,19 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
         return match_groups(query)  # synonyms: And(Or(...), ...)
 
     def has_all_words(self, groups, config, vectors=("title", "body")):
-        """A title or body vector matches one alternative of each group."""
+        """A title or body vector matches one alternative of each group. A group's
+        alternatives are one tsquery (a | b | c): each vector is tested once per group, not
+        once per synonym."""
         return reduce(
             and_,
             (
-                reduce(or_, (self.has_words(alternative, config, vectors) for alternative in group))
+                self.has_words(group[0] if len(group) == 1 else Or(list(group)), config, vectors)
                 for group in groups
             ),
         )
 
-    def has_words(self, alternative: PlainText, config, vectors):
-        query = self.build_tsquery(alternative, config=config)
+    def has_words(self, alternatives: PlainText | Or, config, vectors):
+        query = self.build_tsquery(alternatives, config=config)
         return reduce(or_, (Q(**{vector: query}) for vector in vectors))
 
     def matching_entries(self, words, config):
@@ -91,15 +94,38 @@ class IndexedMatchQueryCompiler(PostgresSearchQueryCompiler):
             .values(key=Cast("object_id", IntegerField()))
         )
 
-    def ranked_slice(self, words, config, start, stop):
-        entries = self.matching_entries(words, config).filter(
+    def allowed_entries(self, words, config):
+        """The matching entries of the objects the queryset allows, compared by key."""
+        return self.matching_entries(words, config).filter(
             key__in=self.queryset.order_by().values("pk")
         )
-        rank = self._build_rank_expression(
+
+    def entry_rank(self, config):
+        return self._build_rank_expression(
             [(F("title"), F("title_norm")), (F("body"), 1.0)], config
         )
-        ranked = entries.order_by(rank.desc(), F("key").desc())  # ties newest first, as stock
+
+    def ranked_slice(self, words, config, start, stop):
+        entries = self.allowed_entries(words, config)
+        # ties newest first, as stock
+        ranked = entries.order_by(self.entry_rank(config).desc(), F("key").desc())
         return in_ranked_order(self.queryset, [entry["key"] for entry in ranked[start:stop]])
+
+    def ranked_matches(self, config) -> list[tuple[int, int]] | None:
+        """Every match, best first, as (key, content type id), from one query: the order of
+        `ranked_slice`. None for a query this compiler leaves to the stock one."""
+        integer_keys = isinstance(self.queryset.model._meta.pk, IntegerField)
+        if self.fields is not None or match_groups(self.query) is None or not integer_keys:
+            return None
+        words = self.words_to_match(config)
+        if not words:
+            return []
+        rows = (
+            self.allowed_entries(words, config)
+            .annotate(rank=self.entry_rank(config))
+            .values_list("key", "content_type_id", "rank")
+        )
+        return best_first(rows)
 
 
 def match_groups(query) -> tuple[tuple[PlainText, ...], ...] | None:
@@ -129,5 +155,10 @@ def significant_words(using: str, config: str | None, words: tuple[str, ...]) ->
     return tuple(word for word, count in zip(words, nodes, strict=True) if count)
 
 
+class OnePassPostgresSearchResults(OnePassResults, PostgresSearchResults):
+    pass
+
+
 class IndexedMatchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedMatchQueryCompiler
+    results_class = OnePassPostgresSearchResults

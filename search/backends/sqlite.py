@@ -2,6 +2,8 @@ from functools import lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
+from django.db.models import Exists, IntegerField, OuterRef
+from django.db.models.functions import Cast
 
 from modelsearch.backends.database.sqlite.query import (
     BM25,
@@ -14,13 +16,14 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.vocabulary import inflection_prefix
 
-from .ranking import in_ranked_order
+from .ranking import OnePassResults, best_first, in_ranked_order
 
 # bm25() weight of each column of the FTS table, by name: titles count five times the body, as
 # PostgreSQL's ranking weights them; the autocomplete column only serves autocomplete.
@@ -64,9 +67,10 @@ class SinglePassQueryCompiler(SQLiteSearchQueryCompiler):
 
     The stock compiler orders by a correlated subquery that runs the full-text match again for
     each matching page: fine for a few hundred pages, about forty seconds for a word found in
-    4,000 of 10,000 (bench/RESULTS.md). Here the match runs once and returns every score; the
-    pages the queryset allows (live, public, of the chosen type) are then ranked in Python and
-    only the requested slice is loaded."""
+    4,000 of 10,000 (bench/RESULTS.md). Here one full-text query scores every match that the
+    queryset allows (live, public, of the chosen type, compared by key); the matches are ranked
+    in Python and only the requested slice is loaded. `ranked_matches` gives the whole ranking,
+    from which a search counts its matches by type and takes any page of results."""
 
     match_inflections = True
 
@@ -88,30 +92,41 @@ class SinglePassQueryCompiler(SQLiteSearchQueryCompiler):
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
+    def ranked_matches(self, config) -> list[tuple[int, int]] | None:
+        """Every match the queryset allows, best first, as (key, content type id), from one
+        full-text query; None for a query this compiler does not rank in one pass."""
+        query = normalize(self.query)
+        if not isinstance(query, (PlainText, And, Or)):
+            return None
+        matches = SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)
+            ),
+            # Each match's page is looked up by key (SQLite compares the text key as a number),
+            # rather than listing every allowed page for each search.
+            Exists(self.queryset.order_by().filter(pk=OuterRef("index_entry__object_id"))),
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+        )
+        scored = matches.annotate(
+            key=Cast("index_entry__object_id", IntegerField()),
+            score=self._build_rank_expression(self.get_search_vectors(), config),
+        ).values_list("key", "index_entry__content_type_id", "score")
+        # bm25() is negative, lower is better.
+        return best_first(scored, lower_is_better=True)
+
     def search(self, config, start, stop, score_field=None):
         query = normalize(self.query)
         wants_a_ranked_slice = self.order_by_relevance and score_field is None and stop is not None
         if not (wants_a_ranked_slice and isinstance(query, (PlainText, And, Or))):
             return super().search(config, start, stop, score_field=score_field)
-        matches = SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(
-                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)
-            ),
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        scores = dict(
-            matches.annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-            .values_list("index_entry__object_id", "score")
-            .iterator()
-        )
-        allowed = self.queryset.filter(pk__in=matches.values("index_entry__object_id"))
-        # bm25() is negative, lower is better; a stable sort keeps ties newest first, as in the
-        # stock order.
-        ranked = sorted(
-            allowed.order_by("-pk").values_list("pk", flat=True), key=lambda pk: scores[str(pk)]
-        )[start:stop]
+        ranked = [key for key, _ in self.ranked_matches(config)][start:stop]
         return in_ranked_order(self.queryset, ranked)
+
+
+class OnePassSQLiteSearchResults(OnePassResults, SQLiteSearchResults):
+    pass
 
 
 class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = SinglePassQueryCompiler
+    results_class = OnePassSQLiteSearchResults

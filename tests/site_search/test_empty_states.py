@@ -30,3 +30,11 @@ def test_no_results_state_helps(client, practice):
 def test_results_page_is_not_indexed(client, practice):
     for params in ({}, {"q": "panic"}):
         assert '<meta name="robots" content="noindex">' in search(client, **params).content.decode()
+
+
+def test_popular_topics_follow_what_is_published(client, practice):
+    """The topics suggested for an empty search are cached, and forgotten when an article is
+    published or unpublished: a topic whose only article went offline is no longer offered."""
+    assert ">Parenting</a>" in search(client).content.decode()
+    practice["guilt"].unpublish()
+    assert ">Parenting</a>" not in search(client).content.decode()

@@ -1,5 +1,8 @@
 """Matching and ranking at /search/, result types with their counts, and pagination."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from ..factories import ArticlePageFactory
@@ -112,3 +115,27 @@ def test_query_count_does_not_grow_with_results(
         search(client, q="anderson")
     with django_assert_max_num_queries(31):  # three ways of matching, then the suggestions
         search(client, q="xylophone zither")
+
+
+def test_a_search_matches_once_whatever_the_number_of_matches(client, practice, article_index):
+    """The type counts and every page of results come from one full-text query (the slow part
+    of a search on a large site), and a search that matches thirty pages runs the same queries
+    as one that matches three."""
+    for number in range(30):
+        ArticlePageFactory(parent=article_index, title=f"Harbour walks, note {number}")
+    for number in range(3):
+        ArticlePageFactory(parent=article_index, title=f"Quarry walks, note {number}")
+
+    def queries(**params) -> list[str]:
+        search(client, **params)  # warms the content types, the site and the search's record
+        with CaptureQueriesContext(connection) as captured:
+            search(client, **params)
+        return [query["sql"] for query in captured]
+
+    search(client, q="walks")  # the site's settings, read once the new pages are published
+    few, many = queries(q="quarry"), queries(q="harbour")
+    assert len(few) == len(many)
+    later_page = queries(q="harbour", type="article", page="3")
+    assert len(later_page) <= len(many)
+    for sqls in (few, many, later_page):
+        assert sum("wagtailsearch_indexentry" in sql for sql in sqls) == 1
