@@ -17,7 +17,15 @@ import pytest
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-from .factories import ArticlePageFactory, ImageFactory, ServicePageFactory
+from articles.models import ArticlePage
+from home.models import HomePage
+
+from .factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ImageFactory,
+    ServicePageFactory,
+)
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite search backend")
 
@@ -34,18 +42,28 @@ def paragraphs(*texts):
     return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts])
 
 
+@pytest.fixture(scope="module")
+def worry_listing(module_db) -> list[int]:
+    """Articles that mention worry more or less often, in the title, the body or both, under
+    an index of their own: built once for the module (see `module_db`), their keys."""
+    with module_db.unblock():
+        index = ArticleIndexPageFactory(parent=HomePage.objects.get(), title="Evening notes")
+        return [
+            ArticlePageFactory(
+                parent=index,
+                title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
+                summary="Notes for restless evenings.",
+                body=paragraphs(
+                    *(["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."])
+                ),
+            ).pk
+            for number in range(24)
+        ]
+
+
 @pytest.fixture
-def worry_articles(article_index):
-    """Articles that mention worry more or less often, in the title, the body or both."""
-    return [
-        ArticlePageFactory(
-            parent=article_index,
-            title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
-            summary="Notes for restless evenings.",
-            body=paragraphs(*(["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."])),
-        )
-        for number in range(24)
-    ]
+def worry_articles(worry_listing, db):
+    return list(ArticlePage.objects.filter(pk__in=worry_listing).order_by("pk"))
 
 
 def slices(backend, query, operator):
