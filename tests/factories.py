@@ -206,3 +206,20 @@ class AppointmentRequestPageFactory(SitePageFactory):
 
     class Meta:
         model = AppointmentRequestPage
+
+
+def worry_notes(parent) -> list[ArticlePage]:
+    """24 articles that mention worry more or less often, in the title, the body or both: the
+    corpus on which the search backends are compared with Wagtail's own."""
+    return [
+        ArticlePageFactory(
+            parent=parent,
+            title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
+            summary="Notes for restless evenings.",
+            body=[
+                {"type": "paragraph", "value": f"<p>{text}</p>"}
+                for text in ["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."]
+            ],
+        )
+        for number in range(24)
+    ]

@@ -2,7 +2,6 @@
 through them (pages, images, documents, snippets). PostgreSQL's equivalence test is in
 test_search.py."""
 
-import json
 from collections import Counter
 
 from django.core.exceptions import ImproperlyConfigured
@@ -25,7 +24,9 @@ from .factories import (
     ArticlePageFactory,
     ImageFactory,
     ServicePageFactory,
+    worry_notes,
 )
+from .site_search.results import paragraphs
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite search backend")
 
@@ -38,27 +39,13 @@ def sqlite_backend():
     return sqlite
 
 
-def paragraphs(*texts):
-    return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts])
-
-
 @pytest.fixture(scope="module")
 def worry_listing(module_db) -> list[int]:
-    """Articles that mention worry more or less often, in the title, the body or both, under
-    an index of their own: built once for the module (see `module_db`), their keys."""
+    """The search corpus (`worry_notes`) under an index of its own, built once for the module
+    (see `module_db`): the articles' keys."""
     with module_db.unblock():
         index = ArticleIndexPageFactory(parent=HomePage.objects.get(), title="Evening notes")
-        return [
-            ArticlePageFactory(
-                parent=index,
-                title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
-                summary="Notes for restless evenings.",
-                body=paragraphs(
-                    *(["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."])
-                ),
-            ).pk
-            for number in range(24)
-        ]
+        return [article.pk for article in worry_notes(index)]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
-from ..factories import ArticlePageFactory
-from .results import paragraphs
+from ..factories import worry_notes
+from .conftest import fresh_page
 
 # The PostgreSQL backend (search/backends/postgres.py) against Wagtail's own
 
@@ -18,18 +18,11 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def worry_articles(article_index):
-    """Articles that mention worry more or less often, in the title, the body or both."""
-    return [
-        ArticlePageFactory(
-            parent=article_index,
-            title=f"Worry, note {number}" if number % 5 == 0 else f"Evening note {number}",
-            summary="Notes for restless evenings.",
-            body=paragraphs(*(["Worry comes and goes."] * (number % 4) + ["Rest helps sleep."])),
-        )
-        for number in range(24)
-    ]
+@pytest.fixture(scope="module")
+def worry_articles(search_site, module_db) -> list[int]:
+    """The search corpus (`worry_notes`) on the module's site, built once (see `module_db`)."""
+    with module_db.unblock():
+        return [article.pk for article in worry_notes(fresh_page(search_site, "article_index"))]
 
 
 @on_postgresql
@@ -37,7 +30,7 @@ def worry_articles(article_index):
 @pytest.mark.parametrize(
     "query", ["worry", "worry sleep", "restless evenings", "the notes for evenings", "zebra"]
 )
-def test_postgresql_ranking_and_counts_equal_the_stock_backend(worry_articles, query, operator):
+def test_postgresql_ranking_and_counts_equal_the_stock_backend(worry_articles, db, query, operator):
     """Matching on the two indexes and ranking on the index entries is an optimisation: every
     slice of results and every count is what Wagtail's own backend gives."""
     ours, stock = get_search_backend(), PostgresSearchBackend({})
