@@ -58,6 +58,15 @@ def typed_content_types() -> dict[int, str]:
     return {content_type.pk: keys[model] for model, content_type in content_types.items()}
 
 
+def counts_by_result_type(counts_by_content_type: dict[int, int]) -> dict[str, int]:
+    """Matches per result type from matches per content type; only types with matches."""
+    keys = typed_content_types()
+    counts = Counter()
+    for content_type_id, count in counts_by_content_type.items():
+        counts[keys.get(content_type_id, OTHER_PAGES)] += count
+    return {key: counts[key] for key in RESULT_TYPES if counts[key]}
+
+
 def run_search(pages, query, match: str, **kwargs):
     """`query`: the words as a string, or a query object when synonyms add alternatives."""
     if match == WORD_START:
@@ -200,10 +209,7 @@ class RankedMatches:
         }
 
     def counts_by_type(self) -> dict[str, int]:
-        counts = Counter()
-        for content_type_id, count in Counter(map(itemgetter(1), self.matches)).items():
-            counts[self.type_of[content_type_id]] += count
-        return {key: counts[key] for key in RESULT_TYPES if counts[key]}
+        return counts_by_result_type(Counter(map(itemgetter(1), self.matches)))
 
     def ranked(self, result_type: str) -> "PagesByKey":
         if not result_type:
@@ -235,14 +241,10 @@ class BackendMatches:
         self.search, self.match = search, match
 
     def counts_by_type(self) -> dict[str, int]:
-        """Matches per result type, in one query. Only types with matches are present."""
-        keys = typed_content_types()
+        """Matches per result type, from the backend's facet: one query."""
         query = self.search.backend_query(self.match)
         facets = run_search(self.search.pages, query, self.match, order_by_relevance=False)
-        counts = dict.fromkeys(RESULT_TYPES, 0)
-        for content_type_id, count in facets.facet("content_type_id").items():
-            counts[keys.get(content_type_id, OTHER_PAGES)] += count
-        return {key: count for key, count in counts.items() if count}
+        return counts_by_result_type(facets.facet("content_type_id"))
 
     def ranked(self, result_type: str):
         pages = self.search.pages

@@ -115,12 +115,11 @@ class SinglePassQueryCompiler(SQLiteSearchQueryCompiler):
         return best_first(scored, lower_is_better=True)
 
     def search(self, config, start, stop, score_field=None):
-        query = normalize(self.query)
         wants_a_ranked_slice = self.order_by_relevance and score_field is None and stop is not None
-        if not (wants_a_ranked_slice and isinstance(query, (PlainText, And, Or))):
+        matches = self.ranked_matches(config) if wants_a_ranked_slice else None
+        if matches is None:
             return super().search(config, start, stop, score_field=score_field)
-        ranked = [key for key, _ in self.ranked_matches(config)][start:stop]
-        return in_ranked_order(self.queryset, ranked)
+        return in_ranked_order(self.queryset, [key for key, _ in matches[start:stop]])
 
 
 class OnePassSQLiteSearchResults(OnePassResults, SQLiteSearchResults):
