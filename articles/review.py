@@ -29,7 +29,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.actions.publish_revision import PublishPermissionError
-from wagtail.models import PageManager, PagePermissionTester, PageQuerySet, Workflow, WorkflowPage
+from wagtail.models import PageManager, PagePermissionTester, Workflow, WorkflowPage
+
+from practice.pages import SitePageQuerySet
 
 UNREVIEWED_UNPUBLISHED = "articles.unreviewed_unpublished"
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -130,7 +132,7 @@ def unreviewed_live_articles(articles):
     return articles.filter(live=True).exclude(Exists(reviewed))
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(SitePageQuerySet):
     """Refuses the bulk routes around ArticlePage.publish and ArticlePage.save: an update that
     could set `live` or `live_revision`, unless bulk_update has checked each article."""
 

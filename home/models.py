@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -111,10 +111,11 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: read only when the page's cached fragment is missing (practice/cache.py).
         context.update(
-            featured_services=self.get_featured_services(),
-            featured_therapists=self.get_featured_therapists(),
-            latest_articles=self.get_latest_articles(),
+            featured_services=SimpleLazyObject(self.get_featured_services),
+            featured_therapists=SimpleLazyObject(self.get_featured_therapists),
+            latest_articles=SimpleLazyObject(lambda: list(self.get_latest_articles())),
         )
         return context
 

@@ -10,7 +10,9 @@ Only anonymous GET/HEAD requests without a session are served from the cache, an
 responses that are 200, set no cookie, used no CSRF token and do not ask to stay private.
 
 A page the cache does not hold is still built from shared parts kept under the same generation:
-the Site record and practice settings every request reads (`prime_site`), the main menu
+the Site record and practice settings every request reads (`prime_site`), the page an anonymous
+request's address leads to (`prime_route`), whether any page is private at all
+(`any_view_restrictions`), the main menu
 (`site_menu`), and the footer and each page's metadata, JSON-LD and body (`{% wagtailcache %}`
 fragments keyed on `{% fragment_cache %}`'s generation), so that mostly the page's own lists
 cost queries.
@@ -93,6 +95,41 @@ def prime_site(request) -> None:
     setattr(request, PracticeSettings.get_cache_attr_name(), practice)
 
 
+def prime_route(request) -> None:
+    """Give an anonymous request the page its address led to last time, where Wagtail keeps a
+    request's route (`Page.route_for_request` reads `request._wagtail_route_for_request`),
+    instead of a walk down the page tree (three queries for an article). A route found by
+    walking is kept by the `before_serve_page` hook `remember_route`, as found, before the
+    page is served and its instance gains state."""
+    from wagtail.url_routing import RouteResult
+
+    key = generation_key("route", request.get_host(), request.path_info)
+    route = cache.get(key)
+    if route is None:
+        request.route_cache_key = key
+    else:
+        request._wagtail_route_for_request = RouteResult(*route)
+
+
+def remember_route(page, request, args, kwargs) -> None:
+    key = getattr(request, "route_cache_key", None)
+    if key is not None:
+        cache.set(key, (page, args, kwargs), FRAGMENT_CACHE_SECONDS)
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is private (login, password or groups). Wagtail looks for the
+    restrictions of each page it serves; a site with none needs no such query."""
+    from wagtail.models import PageViewRestriction
+
+    key = generation_key("view-restrictions")
+    found = cache.get(key)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(key, found, FRAGMENT_CACHE_SECONDS)
+    return found
+
+
 def page_cache_key(request) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return generation_key("page", hashlib.sha256(url.encode()).hexdigest())
@@ -143,7 +180,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not request_is_cacheable(request):
-            response = self.build(request)
+            response = self.build(request, anonymous=False)
             if not request.path_info.startswith("/admin/") and "Cache-Control" not in response:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
@@ -175,10 +212,13 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return allow_proxy_cache(response)
 
-    def build(self, request):
-        """The response from the views, which find the Site and settings already loaded."""
+    def build(self, request, anonymous=True):
+        """The response from the views, which find the Site, the settings and, for anonymous
+        visitors, the page already loaded."""
         if not request.path_info.startswith(NOT_PRIMED_PREFIXES):
             prime_site(request)
+            if anonymous:
+                prime_route(request)
         return self.get_response(request)
 
     @staticmethod
@@ -195,19 +235,16 @@ def page_changed(sender=None, **kwargs) -> None:
 
 
 def shown_on_many_pages(model) -> bool:
-    """Snippets, site settings, Sites, images and documents appear on many pages."""
+    """Snippets, site settings, Sites, images and documents appear on many pages; a view
+    restriction (Settings › Privacy) makes a page and its descendants private."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Site
+    from wagtail.models import BaseViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    return (
-        issubclass(
-            model, (BaseSiteSetting, BaseGenericSetting, Site, AbstractImage, AbstractDocument)
-        )
-        or model in get_snippet_models()
-    )
+    shared = (BaseSiteSetting, BaseGenericSetting, Site, AbstractImage, AbstractDocument)
+    return issubclass(model, (*shared, BaseViewRestriction)) or model in get_snippet_models()
 
 
 def content_saved(sender, instance, created=False, **kwargs) -> None:

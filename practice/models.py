@@ -2,6 +2,7 @@
 lists. This module imports no app of ours."""
 
 import re
+from functools import lru_cache
 
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -25,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from phonenumber_field.modelfields import PhoneNumberField
+from phonenumber_field.phonenumber import PhoneNumber
 from phonenumbers import region_codes_for_country_code
 
 from .blocks import NavigationLinkBlock
@@ -110,6 +112,17 @@ class PracticeTelehealthState(Orderable):
 
     def __str__(self):
         return self.get_state_display()
+
+
+@lru_cache(maxsize=16)
+def phone_forms(phone: PhoneNumber | None) -> tuple[str, str]:
+    """(E.164, as people write it) of a number: national format at home, international abroad.
+    Memoised: the header, footer, crisis line and JSON-LD ask for it a dozen times a page."""
+    if not phone or not phone.is_valid():
+        return "", str(phone or "")
+    if PHONE_REGION in region_codes_for_country_code(phone.country_code):
+        return phone.as_e164, phone.as_national
+    return phone.as_e164, phone.as_international
 
 
 @register_setting(icon="site")
@@ -292,7 +305,7 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
     @property
     def phone_e164(self) -> str:
         """The number as E.164, e.g. '+12055550142', or "" without a valid number."""
-        return self.phone.as_e164 if self.phone and self.phone.is_valid() else ""
+        return phone_forms(self.phone)[0]
 
     @property
     def phone_href(self) -> str:
@@ -301,11 +314,7 @@ class PracticeSettings(ClusterableModel, BaseSiteSetting):
     @property
     def phone_display(self) -> str:
         """The number as people write it: national format at home, international abroad."""
-        if not self.phone or not self.phone.is_valid():
-            return str(self.phone or "")
-        if PHONE_REGION in region_codes_for_country_code(self.phone.country_code):
-            return self.phone.as_national
-        return self.phone.as_international
+        return phone_forms(self.phone)[1]
 
     @property
     def street_address_lines(self) -> list[str]:

@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction, Site
 from wagtail.search import index
 
 from wagtailseo.models import SeoMixin, SeoSettings, TwitterCard
 from wagtailseo.utils import ensure_absolute_url
 
 from . import structured_data
+from .cache import any_view_restrictions
 from .models import PracticeSettings
 from .text import plain_text, shorten
 
@@ -43,8 +44,22 @@ def live_related_pages(relation, order_by: str = "title") -> list[Page]:
     """
     pages = relation.all()
     if isinstance(pages, models.QuerySet):
-        return list(pages.live().public().order_by(order_by))
+        return list(public_pages(pages.live()).order_by(order_by))
     return sorted((page for page in pages if page.live), key=attrgetter(order_by))
+
+
+def public_pages(pages: PageQuerySet) -> PageQuerySet:
+    """Wagtail's `.public()`, which reads every view restriction to leave out private sections
+    on each call; with no private page on the site (known from the cache) none is left out."""
+    return pages.public() if any_view_restrictions() else pages
+
+
+class SitePageQuerySet(PageQuerySet):
+    def public(self):
+        return super().public() if any_view_restrictions() else self.all()
+
+
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)
 
 
 def fit_title(main: str, extra: str) -> str:
@@ -118,8 +133,16 @@ class SitePage(SeoMixin, Page):
     # The schema.org type of the page itself (subtypes of WebPage).
     schema_page_type = "WebPage"
 
+    objects = SitePageManager()
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail asks on every page view; a site with no private page needs no query."""
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @cached_property
     def breadcrumbs(self):

@@ -11,6 +11,8 @@ from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .pages import public_pages
+
 
 class PageTypeSitemap(Sitemap):
     """Live, public pages of the request's site, of `page_models` (or all but `other_than`),
@@ -25,13 +27,8 @@ class PageTypeSitemap(Sitemap):
         return type("SectionSitemap", (cls,), {"page_models": of, "other_than": other_than})
 
     def pages(self):
-        pages = (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-        )
+        root = self.get_wagtail_site().root_page
+        pages = public_pages(root.get_descendants(inclusive=True).live()).order_by("path")
         if self.page_models:
             pages = pages.type(*map(apps.get_model, self.page_models))
         if self.other_than:

@@ -4,6 +4,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, Q
 from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -60,14 +61,16 @@ def popular_topics() -> list[ArticleTopic]:
 
 def suggestions(site: Site | None) -> dict:
     """Where to go next when there is nothing (or nothing yet) to show: the topics with the
-    most articles, and the services."""
+    most articles, and the services. Lazy: read only where the template shows them."""
     pages = ServicePage.objects.live().public()
     article_index = ArticleIndexPage.objects.live().public()
     if site:
         pages, article_index = pages.in_site(site), article_index.in_site(site)
     return {
-        "suggested_topics": cached_until_vocabulary_changes("suggested-topics", popular_topics),
-        "article_index": article_index.first(),
+        "suggested_topics": SimpleLazyObject(
+            lambda: cached_until_vocabulary_changes("suggested-topics", popular_topics)
+        ),
+        "article_index": SimpleLazyObject(article_index.first),
         "suggested_services": pages.defer_streamfields().order_by("title"),
     }
 
@@ -108,20 +111,27 @@ def search(request):
     elif words:
         if correction:
             context.update(corrected_from=query, did_you_mean=" ".join(correction))
-        site_search = SiteSearch(correction or words, result_type=form.result_type, site=site)
-        results = site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
+        # Lazy, like the suggestions: the same search again in the same generation of the
+        # site is answered by the template's cached fragment without searching.
+        site_search = SimpleLazyObject(
+            lambda: SiteSearch(correction or words, result_type=form.result_type, site=site)
+        )
+        results = SimpleLazyObject(
+            lambda: site_search.paginate(request.GET.get("page"), RESULTS_PER_PAGE)
+        )
         context.update(
             site_search=site_search,
             search_results=results,
-            promotions=promotions_for(query, site_search) if results.number == 1 else [],
+            promotions=SimpleLazyObject(
+                lambda: list(promotions_for(query, site_search)) if results.number == 1 else []
+            ),
+            **suggestions(site),
         )
         # A new search comes from the search box with only ?q; following a filter or a page
         # link is the same search and is not counted again. Crisis searches are never stored.
         is_new_search = set(request.GET) == {"q"}
         if is_new_search:
             record_search(query)
-        if not site_search.count:
-            context.update(suggestions(site))
     else:
         context.update(suggestions(site))
     return TemplateResponse(request, "search/search.html", context)

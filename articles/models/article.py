@@ -2,7 +2,7 @@ from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -244,6 +244,17 @@ class ArticlePage(SitePage):
     def seo_published_at(self):
         return self.first_published
 
+    @property
+    def ends_with_booking_box(self) -> bool:
+        """Whether the body closes with the call to action that links to booking, so the
+        page's own closing one is left out."""
+        last_block = self.body[-1] if len(self.body) else None
+        return bool(
+            last_block
+            and last_block.block_type == "call_to_action"
+            and last_block.value.uses_booking_link
+        )
+
     @cached_property
     def linked_services(self):
         return live_related_pages(self.related_services)
@@ -327,5 +338,6 @@ class ArticlePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.get_related_articles()
+        # Lazy: read only when the page's cached fragment is missing (practice/cache.py).
+        context["related_articles"] = SimpleLazyObject(lambda: list(self.get_related_articles()))
         return context

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -119,7 +119,8 @@ class ArticleIndexPage(RoutablePageMixin, IndexPage):
                 "articles": articles,
                 "article_filter": article_filter,
                 "active_service": article_filter.active_filters.get("service"),
-                "topic_links": self.topic_links,
+                # Lazy: read only when the cached fragment is missing (practice/cache.py).
+                "topic_links": SimpleLazyObject(lambda: self.topic_links),
             },
         )
 

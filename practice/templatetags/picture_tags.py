@@ -24,5 +24,5 @@ def picture_for(image, place: str, eager: bool | None = None, **attrs) -> str:
         loading = {"fetchpriority": "high"}
     else:
         loading = {"loading": "lazy", "decoding": "async"}
-    renditions = get_renditions_or_not_found(image, spec.filter_specs)
+    renditions = get_renditions_or_not_found(image, spec.filters)
     return Picture(renditions, {"sizes": spec.sizes, **loading, **attrs}).__html__()

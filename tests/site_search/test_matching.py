@@ -5,6 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from practice.cache import bump_generation
+
 from ..factories import ArticlePageFactory
 from .results import result_urls, search
 
@@ -105,7 +107,7 @@ def test_query_count_does_not_grow_with_results(
 ):
     for number in range(12):
         ArticlePageFactory(parent=article_index, title=f"Anderson on worry, part {number}")
-    search(client, q="anderson")  # warm the content type and site caches
+    search(client, q="worry")  # warm the content type and site caches, not this search
     # Each search also reads the synonyms, and the subjects (topics, specialties, client
     # groups) of its first results, which it ranks by intent: a fixed number of queries
     # (the page base reads the practice settings and its telehealth states).
@@ -128,6 +130,7 @@ def test_a_search_matches_once_whatever_the_number_of_matches(client, practice, 
 
     def queries(**params) -> list[str]:
         search(client, **params)  # warms the content types, the site and the search's record
+        bump_generation()  # as after a publish: the search's cached results are forgotten
         with CaptureQueriesContext(connection) as captured:
             search(client, **params)
         return [query["sql"] for query in captured]
@@ -139,3 +142,20 @@ def test_a_search_matches_once_whatever_the_number_of_matches(client, practice, 
     assert len(later_page) <= len(many)
     for sqls in (few, many, later_page):
         assert sum("wagtailsearch_indexentry" in sql for sql in sqls) == 1
+
+
+def test_the_same_search_again_reuses_its_results_until_the_site_changes(
+    client, practice, article_index
+):
+    ArticlePageFactory(parent=article_index, title="Harbour walks at dawn")
+    search(client, q="walks")  # the site's settings, read once the new page is published
+    assert result_urls(search(client, q="harbour"))
+
+    with CaptureQueriesContext(connection) as captured:
+        again = search(client, q="harbour")
+    assert not [query for query in captured if "wagtailsearch_indexentry" in query["sql"]]
+    assert len(result_urls(again)) == 1
+
+    ArticlePageFactory(parent=article_index, title="Harbour walks at dusk")
+
+    assert len(result_urls(search(client, q="harbour"))) == 2
