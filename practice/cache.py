@@ -20,6 +20,7 @@ cost queries.
 
 import hashlib
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,7 +46,15 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 FRAGMENT_CACHE_SECONDS = 3600
 
 
+# The generation a request read first, so that its fragments, route and data all come from
+# one generation and the shared cache is asked once per request, not once per fragment.
+_request_generation: ContextVar[int | None] = ContextVar("request_generation", default=None)
+
+
 def current_generation() -> int:
+    generation = _request_generation.get()
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # Start from the clock, not 1, so a lost key never brings back an old generation.
@@ -55,6 +64,7 @@ def current_generation() -> int:
 
 
 def bump_generation() -> None:
+    _request_generation.set(None)  # this request's own changes are read back fresh
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -179,6 +189,14 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(None)
+        try:
+            _request_generation.set(current_generation())
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not request_is_cacheable(request):
             response = self.build(request, anonymous=False)
             if not request.path_info.startswith("/admin/") and "Cache-Control" not in response:

@@ -17,6 +17,7 @@ import pytest
 
 from home.models import HomeFeaturedService
 from tests.factories import (
+    AppointmentRequestPageFactory,
     ArticlePageFactory,
     ArticleTopicFactory,
     ServicePageFactory,
@@ -162,3 +163,37 @@ def test_lists_of_cards_are_reused_until_the_site_changes(client, listings):
     for name, url in urls.items():
         if name != "service page":  # its own title comes from the route, kept as found
             assert "Unseen title" not in client.get(url).content.decode(), name
+
+
+def test_the_booking_button_follows_the_articles_services_once_published(
+    client, article, service_index, home_page, practice_settings
+):
+    practice_settings.booking_url = ""  # the request form, not an external scheduler
+    practice_settings.save()
+    AppointmentRequestPageFactory(parent=home_page)
+    first, second = (
+        ServicePageFactory(parent=service_index, title=title) for title in ("EMDR", "CBT")
+    )
+    article.related_services = [first]
+    publish_as_reviewed(article)
+    assert f"?service={first.slug}" in client.get(article.url).content.decode()
+
+    article.related_services = [second]
+    publish_as_reviewed(article)
+
+    html = client.get(article.url).content.decode()
+    assert f"?service={second.slug}" in html
+    assert f"?service={first.slug}" not in html
+
+
+def test_the_sitemap_index_is_reused_until_a_page_is_published(client, article, article_index):
+    client.get("/sitemap.xml")
+    status, statements = sql_of(client, "/sitemap.xml")
+    assert status == 200
+    assert statements == []
+
+    newest = ArticlePageFactory(parent=article_index, title="Breathing through a panic attack")
+
+    status, statements = sql_of(client, "/sitemap.xml")
+    assert statements  # read again
+    assert newest.full_url in client.get("/sitemap-articles.xml").content.decode()

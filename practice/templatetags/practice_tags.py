@@ -26,19 +26,13 @@ def crisis_help(context) -> CrisisHelp:
     return practice.crisis_help if practice else CrisisHelp()
 
 
-@register.simple_tag(takes_context=True)
-def fragment_cache(context) -> dict[str, int]:
+@register.simple_tag
+def fragment_cache() -> dict[str, int]:
     """For `{% wagtailcache fragment.seconds "name" fragment.generation ... %}` around parts
     that show content from anywhere on the site (footer, metadata): keyed on the site's cache
-    generation, they go stale at once with any change (practice/cache.py). Read once per
-    request, so that every fragment of a page comes from the same generation."""
-    request = context.get("request")
-    generation = getattr(request, "cache_generation", None)
-    if generation is None:
-        generation = current_generation()
-        if request is not None:
-            request.cache_generation = generation
-    return {"generation": generation, "seconds": FRAGMENT_CACHE_SECONDS}
+    generation, they go stale at once with any change (practice/cache.py), which a request
+    reads once, so that every fragment of a page comes from the same generation."""
+    return {"generation": current_generation(), "seconds": FRAGMENT_CACHE_SECONDS}
 
 
 @register.simple_tag(takes_context=True)
