@@ -12,7 +12,9 @@ request builds the page, from the shared fragments); wrk at 8 and 32 connections
 BENCH_SECONDS (5) per URL. The Articles column is the number of live articles. Reported: requests/s,
 p50/p99 latency, errors (socket errors + non-2xx/3xx), gunicorn CPU ms per request (user+system
 time of its processes, from /proc), and SQL queries per uncached page (Django's test client on
-the same database). Writes a Markdown table to stdout and bench/STACK_RESULTS.md.
+the same database): "first / again" = after a change (a new cache generation: nothing shared
+is cached) / once the page's shared parts are cached, as in the wrk rows. Writes a Markdown
+table to stdout and bench/STACK_RESULTS.md.
 
 Environment: BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL
 (redis://127.0.0.1:6379/7), BENCH_PORT (8160; gunicorn on +1), BENCH_SECONDS (5),
@@ -60,13 +62,19 @@ import json, os
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from practice.cache import bump_generation
 client = Client(HTTP_HOST="127.0.0.1")
 counts = {}
 for name, url in json.loads(os.environ["BENCH_URLS"]).items():
     client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    counts[name] = len(queries.captured_queries)
+    measured = []
+    for first_view in (True, False):
+        if first_view:
+            bump_generation()  # as after a publish: no shared part is cached
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        measured.append(str(len(queries.captured_queries)))
+    counts[name] = " / ".join(measured)
 print(json.dumps(counts))
 """
 
