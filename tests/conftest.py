@@ -181,6 +181,13 @@ def settings_url(site):
     return reverse("wagtailsettings:edit", args=["practice", "practicesettings", site.pk])
 
 
+@pytest.fixture
+def uncached_pages(settings):
+    """The page cache off: every response is built by the views and templates, from the
+    shared fragments (practice/cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """The caches outlive each test's database rollback (Wagtail caches site roots and image

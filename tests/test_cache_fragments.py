@@ -14,12 +14,7 @@ from practice.cache import PROXY_EXPIRES_HEADER, bump_generation
 from practice.models import PracticeSettings
 from tests.factories import ArticlePageFactory, TherapistPageFactory, publish_as_reviewed
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def uncached_pages(settings):
-    settings.PAGE_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 @pytest.fixture
