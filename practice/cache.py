@@ -84,10 +84,15 @@ def generation_key(*parts: str) -> str:
 
 
 def prime_site(request) -> None:
-    """Give the request its Site and practice settings from the shared cache, where Wagtail
-    looks for them (`Site.find_for_request`, `PracticeSettings.for_request`), instead of two
-    queries per request. Both bump the generation when saved."""
+    """Give the request its Site, practice settings (with the logo and telehealth states the
+    organisation's JSON-LD shows) and wagtail-seo settings from the shared cache, where
+    Wagtail looks for them (`Site.find_for_request`, `BaseSiteSetting.for_request`), instead
+    of five queries per request. Each bumps the generation when saved."""
+    from django.db.models import prefetch_related_objects
+
     from wagtail.models import Site
+
+    from wagtailseo.models import SeoSettings
 
     from .models import PracticeSettings
 
@@ -97,20 +102,27 @@ def prime_site(request) -> None:
         site = Site.find_for_request(request)
         if site is None:
             return
-        cached = (site, PracticeSettings.for_site(site))
+        site.root_page.specific  # where routing starts: kept with the site  # noqa: B018
+        practice = PracticeSettings.for_site(site)
+        prefetch_related_objects([practice], "logo", "telehealth_states")
+        seo = SeoSettings.for_site(site)
+        prefetch_related_objects([seo], "og_image_default")  # a page's share image otherwise
+        cached = (site, practice, seo)
         cache.set(key, cached, FRAGMENT_CACHE_SECONDS)
-    site, practice = cached
+    site, *site_settings = cached
     request._wagtail_site = site  # where Site.find_for_request keeps it for the request
-    practice._request = request
-    setattr(request, PracticeSettings.get_cache_attr_name(), practice)
+    for setting in site_settings:
+        setting._request = request
+        setattr(request, setting.get_cache_attr_name(), setting)
 
 
 def prime_route(request) -> None:
     """Give an anonymous request the page its address led to last time, where Wagtail keeps a
     request's route (`Page.route_for_request` reads `request._wagtail_route_for_request`),
     instead of a walk down the page tree (three queries for an article). A route found by
-    walking is kept by the `before_serve_page` hook `remember_route`, as found, before the
-    page is served and its instance gains state."""
+    walking is kept by the `before_serve_page` hook `prepare_and_remember_route`, as found
+    (with what `SitePage.prepare_to_serve` loads), before the page is served and its instance
+    gains state."""
     from wagtail.url_routing import RouteResult
 
     key = generation_key("route", request.get_host(), request.path_info)
@@ -121,7 +133,9 @@ def prime_route(request) -> None:
         request._wagtail_route_for_request = RouteResult(*route)
 
 
-def remember_route(page, request, args, kwargs) -> None:
+def prepare_and_remember_route(page, request, args, kwargs) -> None:
+    if hasattr(page, "prepare_to_serve"):
+        page.prepare_to_serve()
     key = getattr(request, "route_cache_key", None)
     if key is not None:
         cache.set(key, (page, args, kwargs), FRAGMENT_CACHE_SECONDS)

@@ -144,9 +144,25 @@ class SitePage(SeoMixin, Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def route(self, request, path_components):
+        """Wagtail's routing, which also notes on the page it finds the pages it went through
+        (`routed_through`, from the home page down): its breadcrumb trail, without a query."""
+        result = super().route(request, path_components)
+        if result[0] is not self:
+            result[0].__dict__.setdefault("routed_through", []).insert(0, self)
+        return result
+
+    def prepare_to_serve(self) -> None:
+        """Load at once what every view of the page shows, where that saves queries; the
+        `before_serve_page` hook calls it, and the route cache keeps the result with the page
+        (practice/cache.py)."""
+
     @cached_property
     def breadcrumbs(self):
         """Ancestors from the home page down to the parent, for the breadcrumb trail."""
+        routed_through = self.__dict__.get("routed_through")
+        if routed_through is not None:
+            return [page for page in routed_through if page.depth > 1]
         return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
 
     # -- Search and social metadata (wagtail-seo's properties, with fallbacks) --------------
@@ -160,6 +176,8 @@ class SitePage(SeoMixin, Page):
         # request while routing): reuse it for the metadata rather than query it again.
         if "seo_site" not in self.__dict__:
             self.__dict__["seo_site"] = Site.find_for_request(request) or self.get_site()
+        if "seo_org_fields" not in self.__dict__ and self.seo_site:
+            self.__dict__["seo_org_fields"] = SeoSettings.for_request(request)
         return super().get_context(request, *args, **kwargs)
 
     @cached_property

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from axes.models import AccessAttempt
 
 from . import two_factor
-from .cache import remember_route
+from .cache import prepare_and_remember_route
 from .models import SafeMessagingRule
 from .safe_messaging import warn_about_unsafe_wording
 
@@ -27,7 +27,7 @@ class SafeMessagingRuleViewSet(SnippetViewSet):
 
 register_snippet(SafeMessagingRuleViewSet)
 
-hooks.register("before_serve_page", remember_route)
+hooks.register("before_serve_page", prepare_and_remember_route)
 
 
 @hooks.register("after_create_page")

@@ -11,6 +11,7 @@ import pytest
 from wagtailseo.models import SeoSettings
 
 from home.models import HomeFeaturedService, HomeFeaturedTherapist, HomePage
+from practice.cache import bump_generation
 from practice.models import PracticeSettings
 
 from .factories import (
@@ -199,10 +200,14 @@ def content(content_of_five, db):
     content_of_five.forget_all_but(kept)
 
 
-def count_queries(client, url):
-    # The first view of a page creates image renditions and caches the site's settings, once
-    # for all visitors; the second shows what every later visitor costs.
+def first_view_after_a_change(client, url, other_url):
+    """What the first visitor of a page costs after a change elsewhere on the site (a new cache
+    generation): the page is built from the database, its own fragments included, while the
+    site-wide parts (Site, settings, menu, header, footer) were rebuilt by a visitor of another
+    page. The page was viewed once before, so its image renditions exist, as on a live site."""
     assert client.get(url).status_code == 200
+    bump_generation()
+    assert client.get(other_url).status_code == 200
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -211,35 +216,42 @@ def count_queries(client, url):
 
 def test_queries_do_not_grow_with_content(client, content):
     """From five of everything to twenty: past a listing's first page of ten."""
-    with_5 = {name: count_queries(client, url) for name, url in content.urls().items()}
+    other = content.urls()["service index"]
+    with_5 = {
+        name: first_view_after_a_change(client, url, other) for name, url in content.urls().items()
+    }
 
     content.grow(20)
-    with_20 = {name: count_queries(client, url) for name, url in content.urls().items()}
+    with_20 = {
+        name: first_view_after_a_change(client, url, other) for name, url in content.urls().items()
+    }
 
     assert with_20 == with_5
 
 
 # Measured bounds; raise one only with a reason, and never above 15 (the issue's limit for a
-# page built from the database). Every page pays for Wagtail's routing: the site root's
-# specific page, then two queries per level of the tree (the child, its specific page), and
-# two for view restrictions. The Site record, the practice settings, the menu, the footer,
-# the metadata and JSON-LD, the breadcrumbs and each page's own main content (an article's
-# byline and body, a profile, a service's text, the filter form) are shared fragments kept
-# under the cache generation (practice/cache.py), warm here as for every visitor but the
-# first after a change. A listing then costs three queries whatever its length (the pages,
-# their images, the images' renditions) plus one for view restrictions (`.public()`).
+# page built from the database). Every page pays for Wagtail's routing: two queries per level
+# of the tree below the home page (the child, its specific page). The Site record with its
+# home page, the settings (with the logo, telehealth states and default share image), the
+# menu, the header and the footer are rebuilt once per change by whichever page is viewed
+# first, not by each page. A listing costs three queries whatever its length (the pages,
+# their images, the images' renditions) and its relations; with no private page on the site,
+# neither the view nor `.public()` reads view restrictions.
 MAX_QUERIES = {
-    "home": 14,  # featured services and therapists (with credentials), latest articles
-    "article index": 13,  # count + page of cards with topics, the topic list
-    "article index, page 2": 13,
-    "topic": 14,  # the topic, count + page of cards with topics, the topic list
-    "topic, by service": 15,  # and the service
-    "article": 14,  # its topics and linked services, related article cards
-    "service index": 9,  # one page of service cards
-    "service": 15,  # therapist cards (with credentials and licences), article cards
-    "therapist index": 13,  # count + page of cards with specialties and credentials
-    "therapist": 7,  # the page; its profile is one fragment
+    "home": 12,  # featured services and therapists (with credentials), latest articles
+    "article index": 8,  # count + page of cards with topics, the topic list
+    "article index, page 2": 8,
+    "topic": 9,  # the topic, count + page of cards with topics, the topic list
+    "topic, by service": 10,  # and the service
+    "article": 15,  # author and reviewer (credentials, licences), topics, services, related
+    "service index": 5,  # one page of service cards
+    "service": 11,  # therapist cards (with credentials and licences), article cards
+    "therapist index": 14,  # the filter's choices, count + page of cards with specialties
+    "therapist": 14,  # the page; its profile's relations
 }
+# Once a page's own parts are cached too, as for every later visitor until the next change:
+# at most a listing's count, the topic of a topic page and a filter's chosen value.
+MAX_QUERIES_AGAIN = 3
 
 
 def test_no_page_type_runs_more_than_15_queries():
@@ -247,9 +259,12 @@ def test_no_page_type_runs_more_than_15_queries():
 
 
 @pytest.mark.parametrize("name", MAX_QUERIES)
-def test_query_count_is_bounded(client, content, django_assert_max_num_queries, name):
-    url = content.urls()[name]
-    assert client.get(url).status_code == 200
+def test_query_count_is_bounded(client, content, name):
+    urls = content.urls()
+    other = urls["service index" if name != "service index" else "home"]
 
-    with django_assert_max_num_queries(MAX_QUERIES[name]):
-        client.get(url)
+    assert first_view_after_a_change(client, urls[name], other) <= MAX_QUERIES[name]
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(urls[name])
+    assert len(queries.captured_queries) <= MAX_QUERIES_AGAIN

@@ -236,6 +236,20 @@ class ArticlePage(SitePage):
             self.live_revision = None
         super().save(*args, update_fields=update_fields, **kwargs)
 
+    def prepare_to_serve(self) -> None:
+        """The author's and the reviewer's profiles with their credentials and licences, for
+        the byline and the JSON-LD: three queries for both instead of three each."""
+        people = {self.author_id, self.clinical_reviewer_id} - {None}
+        relations = [type(self).author, type(self).clinical_reviewer]
+        if not people or all(relation.is_cached(self) for relation in relations):
+            return
+        profiles = relations[0].field.related_model.objects.filter(pk__in=people)
+        by_key = profiles.prefetch_related("credentials", "licences").in_bulk()
+        for relation in relations:
+            profile = by_key.get(getattr(self, relation.field.attname))
+            if profile is not None:
+                relation.field.set_cached_value(self, profile)
+
     @property
     def seo_author(self) -> str:
         return self.author.title if self.author else ""

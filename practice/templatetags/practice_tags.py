@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from practice.cache import FRAGMENT_CACHE_SECONDS, current_generation, generation_key
 from practice.crisis import CrisisHelp
 from practice.models import PracticeSettings
+from practice.pages import public_pages
 
 register = template.Library()
 
@@ -92,7 +93,7 @@ def section_urls(context, page: Page) -> dict[str, str]:
     urls = cache.get(key)
     if urls is None:
         urls = {}
-        for child in page.get_children().live().public():
+        for child in public_pages(page.get_children().live()):
             urls.setdefault(child.specific_class._meta.model_name, child.get_url(request=request))
         cache.set(key, urls, FRAGMENT_CACHE_SECONDS)
     return urls
