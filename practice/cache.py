@@ -298,8 +298,15 @@ def content_deleted(sender, instance, **kwargs) -> None:
         invalidate_site_cache()
 
 
+def deployed(sender, **kwargs) -> None:
+    """Every deployment runs `migrate`: what the cache holds was built by the code and the
+    data before it (fragments rendered by old templates, pickled pages of an old schema)."""
+    if sender.name == "practice":  # post_migrate is sent once per app
+        bump_generation()
+
+
 def connect_invalidation_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_migrate, post_save
 
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -308,3 +315,4 @@ def connect_invalidation_signals() -> None:
     post_page_move.connect(page_changed, dispatch_uid="page_cache_moved")
     post_save.connect(content_saved, dispatch_uid="page_cache_content_saved")
     post_delete.connect(content_deleted, dispatch_uid="page_cache_content_deleted")
+    post_migrate.connect(deployed, dispatch_uid="page_cache_deployed")

@@ -8,6 +8,7 @@ The page cache is off unless a test turns it on, so that every response goes thr
 and the templates; a change made behind Wagtail's back (a queryset update, which sends no
 signal) shows what was reused."""
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from home.models import HomeFeaturedService
+from practice.cache import current_generation
 from tests.factories import (
     AppointmentRequestPageFactory,
     ArticlePageFactory,
@@ -192,3 +194,14 @@ def test_the_sitemap_index_is_reused_until_a_page_is_published(client, article, 
     status, statements = sql_of(client, "/sitemap.xml")
     assert statements  # read again
     assert newest.full_url in client.get("/sitemap-articles.xml").content.decode()
+
+
+def test_a_deployment_forgets_what_the_cache_holds(client, article):
+    """Every deployment runs `migrate`: pages, routes and fragments cached by the code before
+    it are not read again."""
+    client.get(article.url)
+    before = current_generation()
+
+    call_command("migrate", verbosity=0)
+
+    assert current_generation() != before

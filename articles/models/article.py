@@ -239,10 +239,14 @@ class ArticlePage(SitePage):
     def prepare_to_serve(self) -> None:
         """The author's and the reviewer's profiles with their credentials and licences, for
         the byline and the JSON-LD: three queries for both instead of three each."""
-        people = {self.author_id, self.clinical_reviewer_id} - {None}
-        relations = [type(self).author, type(self).clinical_reviewer]
-        if not people or all(relation.is_cached(self) for relation in relations):
+        relations = [
+            relation
+            for relation in (type(self).author, type(self).clinical_reviewer)
+            if getattr(self, relation.field.attname) and not relation.is_cached(self)
+        ]
+        if not relations:
             return
+        people = {getattr(self, relation.field.attname) for relation in relations}
         profiles = relations[0].field.related_model.objects.filter(pk__in=people)
         by_key = profiles.prefetch_related("credentials", "licences").in_bulk()
         for relation in relations:
