@@ -83,6 +83,29 @@ def generation_key(*parts: str) -> str:
     return ":".join(["site", str(current_generation()), *parts])
 
 
+# Small values under generation keys, as this process last read them: such a key's value never
+# changes (a change bumps the generation), so a process may keep it. Immutable values only.
+_known_values: dict[str, object] = {}
+KNOWN_VALUES_LIMIT = 512
+
+
+def shared_value(compute, *parts: str):
+    """`compute()`, kept under the generation in the shared cache and, once read, in this
+    process: for a small immutable value several parts of every request ask for."""
+    key = generation_key(*parts)
+    value = _known_values.get(key)
+    if value is not None:
+        return value
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_CACHE_SECONDS)
+    if len(_known_values) >= KNOWN_VALUES_LIMIT:
+        _known_values.clear()  # the older generations' values, mostly
+    _known_values[key] = value
+    return value
+
+
 def prime_site(request) -> None:
     """Give the request its Site, practice settings (with the logo and telehealth states the
     organisation's JSON-LD shows) and wagtail-seo settings from the shared cache, where
@@ -146,12 +169,7 @@ def any_view_restrictions() -> bool:
     restrictions of each page it serves; a site with none needs no such query."""
     from wagtail.models import PageViewRestriction
 
-    key = generation_key("view-restrictions")
-    found = cache.get(key)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(key, found, FRAGMENT_CACHE_SECONDS)
-    return found
+    return shared_value(PageViewRestriction.objects.exists, "view-restrictions")
 
 
 def page_cache_key(request) -> str:

@@ -4,9 +4,8 @@ appointment request page, with the service or therapist of the page at hand pres
 from urllib.parse import urlencode, urlsplit
 
 from django import template
-from django.core.cache import cache
 
-from practice.cache import FRAGMENT_CACHE_SECONDS, generation_key
+from practice.cache import shared_value
 from practice.models import PracticeSettings
 from services.appointments.links import request_page_url
 from services.models import ServicePage, TherapistPage
@@ -43,14 +42,11 @@ def booking_url(context, page=None) -> str:
     return f"{form_url}?{query}" if query else form_url
 
 
-def preselection_of(page, request) -> dict[str, str]:
+def preselection_of(page, request) -> tuple[tuple[str, str], ...]:
     """`preselection_for`, kept under the site's generation for a live page: an article's
     linked services cost a query, asked on every view by the header's booking button."""
     if getattr(page, "pk", None) is None or getattr(request, "is_preview", False):
-        return preselection_for(page)
-    key = generation_key("booking-preselection", str(page.pk))
-    preselection = cache.get(key)
-    if preselection is None:
-        preselection = preselection_for(page)
-        cache.set(key, preselection, FRAGMENT_CACHE_SECONDS)
-    return preselection
+        return tuple(preselection_for(page).items())
+    return shared_value(
+        lambda: tuple(preselection_for(page).items()), "booking-preselection", str(page.pk)
+    )
