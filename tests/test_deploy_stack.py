@@ -37,7 +37,7 @@ def wait_for(url, seconds):
                 return
         except requests.RequestException:
             pass
-        time.sleep(1)
+        time.sleep(0.2)
     raise TimeoutError(url)
 
 
