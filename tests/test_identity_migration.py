@@ -8,6 +8,8 @@ site per case, each set up in the schema its case starts from, then one trip bac
 import json
 from decimal import Decimal
 
+from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -129,7 +131,16 @@ def migrated(django_db_setup, django_db_blocker):
         finally:
             migrate(latest())
         yield sites, reversed_practice
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # Building a restored page looks up its content type, which (not cached) would be
+        # created again before its own row is restored.
+        ContentType.objects.get_for_models(*django_apps.get_models())
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
         connection.creation.deserialize_db_from_string(contents)
 
 
