@@ -12,8 +12,10 @@ request builds the page, from the shared fragments); wrk at 8 and 32 connections
 BENCH_SECONDS (5) per URL. The Articles column is the number of live articles. Reported: requests/s,
 p50/p99 latency, errors (socket errors + non-2xx/3xx), gunicorn CPU ms per request (user+system
 time of its processes, from /proc), and SQL queries per uncached page (Django's test client on
-the same database): "first / again" = after a change (a new cache generation: nothing shared
-is cached) / once the page's shared parts are cached, as in the wrk rows. Writes a Markdown
+the same database): "first / again" = the page's first view after a change (a new cache
+generation; the site-wide parts, such as the menu and footer, rebuilt by a view of another
+page, as tests/test_queries.py counts) / once the page's own parts are cached too, as in the
+wrk rows. Writes a Markdown
 table to stdout and bench/STACK_RESULTS.md.
 
 Environment: BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL
@@ -70,7 +72,8 @@ for name, url in json.loads(os.environ["BENCH_URLS"]).items():
     measured = []
     for first_view in (True, False):
         if first_view:
-            bump_generation()  # as after a publish: no shared part is cached
+            bump_generation()  # as after a publish: nothing is cached...
+            client.get("/therapists/" if url == "/" else "/")  # ...but the site-wide parts
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         measured.append(str(len(queries.captured_queries)))
