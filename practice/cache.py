@@ -286,7 +286,9 @@ def page_changed(sender=None, **kwargs) -> None:
 
 def shown_on_many_pages(model) -> bool:
     """Snippets, site settings, Sites, images and documents appear on many pages; a view
-    restriction (Settings › Privacy) makes a page and its descendants private."""
+    restriction (Settings › Privacy) makes a page and its descendants private; an editor's
+    pick (Settings › Promoted search results) changes the cached results of its search."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
@@ -294,7 +296,8 @@ def shown_on_many_pages(model) -> bool:
     from wagtail.snippets.models import get_snippet_models
 
     shared = (BaseSiteSetting, BaseGenericSetting, Site, AbstractImage, AbstractDocument)
-    return issubclass(model, (*shared, BaseViewRestriction)) or model in get_snippet_models()
+    changes = (BaseViewRestriction, SearchPromotion)
+    return issubclass(model, (*shared, *changes)) or model in get_snippet_models()
 
 
 def content_saved(sender, instance, created=False, **kwargs) -> None:

@@ -52,6 +52,20 @@ def test_promoted_result_comes_first_and_is_marked(client, practice):
     assert "Talk with someone." in html
 
 
+def test_an_editors_pick_shows_at_once_and_goes_at_once(client, practice):
+    """The results of a search are reused until the site changes: adding or removing an
+    editor's pick (Settings › Promoted search results) is such a change."""
+    assert "Recommended" not in search(client, q="mom guilt").content.decode()
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("mom guilt"), page=practice["cbt"], sort_order=0
+    )
+    assert result_urls(search(client, q="mom guilt"))[0] == practice["cbt"].url
+
+    promotion.delete()
+
+    assert "Recommended" not in search(client, q="mom guilt").content.decode()
+
+
 def test_promoted_page_that_is_no_longer_live_is_left_out(client, practice):
     SearchPromotion.objects.create(query=Query.get("mom guilt"), page=practice["cbt"], sort_order=0)
     practice["cbt"].unpublish()
