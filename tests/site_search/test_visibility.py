@@ -4,9 +4,11 @@ statistics it keeps."""
 from django.db import OperationalError
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from ..factories import ArticlePageFactory, StandardPageFactory
+import pytest
+
+from ..factories import ArticlePageFactory, ArticleTopicFactory, StandardPageFactory
 from .results import result_urls, search
 
 # Only live, public pages
@@ -33,6 +35,24 @@ def test_pages_below_a_private_page_are_hidden_too(client, home_page):
     StandardPageFactory(parent=members, title="Zebra handbook")
     PageViewRestriction.objects.create(page=members, restriction_type="login")
     assert result_urls(search(client, q="zebra")) == []
+
+
+@pytest.mark.parametrize("update_fields", [None, ["topics"]], ids=["whole page", "topics only"])
+def test_the_index_follows_a_change_of_topics(practice, update_fields):
+    """modelcluster writes a page's topics after the page's own row; the search index must
+    follow them, however the save names what changed."""
+    panic = practice["panic"]
+
+    def found():
+        return list(Page.objects.live().search("zebraphobia"))
+
+    panic.topics = [ArticleTopicFactory(name="Zebraphobia")]
+    panic.save(update_fields=update_fields)
+    assert found() == [panic.page_ptr]
+
+    panic.topics = []
+    panic.save(update_fields=update_fields)
+    assert found() == []
 
 
 # Editors' picks and query statistics
