@@ -177,6 +177,17 @@ def test_demo_site_is_complete_and_live(demo_site):
     assert not PracticeImage.objects.filter(description="").exists()
 
 
+def test_the_demo_is_addressed_where_it_is_served(demo_site, client, settings):
+    """`make serve` (port 8080) after `make run` (8000) on the same database: the canonical
+    URLs follow SITE_URL instead of naming the other server."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8080"
+    assert "Site: 1 updated" in load_demo_content()
+    demo_site.refresh_from_db()
+    assert (demo_site.hostname, demo_site.port) == ("127.0.0.1", 8080)
+    html = client.get("/", HTTP_HOST="127.0.0.1:8080").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8080/">' in html
+
+
 def test_therapist_profiles_are_marked_as_samples(demo_site):
     therapists = TherapistPage.objects.select_related("photo")
     for therapist in therapists:

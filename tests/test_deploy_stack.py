@@ -120,6 +120,8 @@ def test_a_page_answers_through_nginx_compressed_and_without_a_version(stack):
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "Strict-Transport-Security" not in response.headers  # plain http on loopback
+    # The demo is addressed where the stack serves it, not at `make run`'s port.
+    assert f'<link rel="canonical" href="{BASE}/">' in response.text
 
     again = requests.get(f"{BASE}/", timeout=TIMEOUT)
     assert again.headers["X-Proxy-Cache"] == "HIT"

@@ -1,6 +1,9 @@
 """The demo practice: contact details, settings, artwork, shared lists and the plain pages."""
 
 from decimal import Decimal
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 from .images import Illustration, Landscape, Logo
 from .stream import (
@@ -23,8 +26,14 @@ PRACTICE_NAME = "Riverbend Counseling Collective"
 PHONE = "(205) 555-0142"
 EMAIL = "hello@riverbend-counseling.example"
 
-# The site Wagtail serves the demo from (make run serves 127.0.0.1:8000).
-SITE = {"hostname": "127.0.0.1", "port": 8000, "site_name": PRACTICE_NAME}
+
+def site_record() -> dict:
+    """The Site the demo is served as: SITE_URL's host and port (`make run` exports
+    http://127.0.0.1:8000, `make serve` its own port), so that canonical URLs, the sitemap and
+    the JSON-LD name the address the demo is actually served from."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = address.port or (443 if address.scheme == "https" else 80)
+    return {"hostname": address.hostname, "port": port, "site_name": PRACTICE_NAME}
 
 
 def _sky(description: str) -> str:

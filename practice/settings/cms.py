@@ -6,8 +6,8 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Riverbend Counseling Co
 # The public address used for absolute URLs in admin emails and wherever no request is at hand.
 # Absolute URLs on the site itself (canonical, Open Graph, JSON-LD, sitemap, feeds, robots.txt)
 # come from the Wagtail Site record (Settings › Sites: hostname and port; port 443 means https).
-# The demo content sets it to 127.0.0.1:8000, where `make run` serves; a deployment sets
-# SITE_URL here and its public hostname and port on the Site record.
+# The demo content takes both from SITE_URL (`make run`: 127.0.0.1:8000, `make serve`: its
+# own port); a deployment sets SITE_URL here and its public hostname and port on the Site.
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILIMAGES_IMAGE_MODEL = "practice.PracticeImage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]

@@ -165,7 +165,7 @@ class DemoLoader:
 
     def load_site(self, home: HomePage) -> Site:
         demo_site = Site.objects.filter(is_default_site=True).first()
-        values = {**site.SITE, "root_page_id": home.pk}
+        values = {**site.site_record(), "root_page_id": home.pk}
         if demo_site is None:
             demo_site = Site.objects.create(is_default_site=True, **values)
             self.tally["Site", "created"] += 1
