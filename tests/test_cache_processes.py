@@ -1,5 +1,6 @@
-"""Two app processes sharing PostgreSQL and Redis serve one page cache and see each other's
-invalidations: a change published anywhere is fresh in every process at once."""
+"""Two app processes sharing a database and Redis serve one page cache and see each other's
+invalidations: a change published anywhere is fresh in every process at once. The database is
+a copy of the session's (SQLite or PostgreSQL, as `make test` runs), already migrated."""
 
 import os
 import subprocess
@@ -10,16 +11,18 @@ from pathlib import Path
 import pytest
 import requests
 
+from .database_copies import copy_test_database, drop_postgresql
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "practice_golive_processes"
 REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 PORTS = (8154, 8155)
 
-# One process for both: each start of Django costs a couple of seconds.
-MIGRATE_AND_CREATE_ARTICLE = """
+MIGRATE = """
 from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
+"""
+CREATE_ARTICLE = """
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.models import HomePage
 index = ArticleIndexPageFactory(parent=HomePage.objects.get(), title="Articles", slug="articles")
@@ -38,35 +41,33 @@ ArticlePage.objects.get(slug="worry-before-sleep").unpublish()
 """
 
 
-def engines_available() -> bool:
-    try:
-        import psycopg
-        import redis
+def redis_available() -> bool:
+    import redis
 
-        psycopg.connect(f"{POSTGRES}/postgres", connect_timeout=3).close()
+    try:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
-    except Exception:
+    except redis.RedisError:
         return False
     return True
 
 
-def environment() -> dict[str, str]:
+def environment(database_url) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DEBUG"))}
     env.update(
         DEBUG="1",
         DJANGO_SETTINGS_MODULE="practice.settings",
-        DATABASE_URL=f"{POSTGRES}/{DATABASE}",
+        DATABASE_URL=database_url,
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX="practice-processes-test",
     )
     return env
 
 
-def manage(*args):
+def manage(database_url, *args):
     result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_DIR,
-        env=environment(),
+        env=environment(database_url),
         capture_output=True,
         text=True,
         timeout=600,
@@ -77,19 +78,21 @@ def manage(*args):
 
 
 @pytest.fixture(scope="module")
-def servers():
-    if not engines_available():
+def servers(django_db_setup, django_db_blocker, tmp_path_factory):
+    if not redis_available():
         if os.environ.get("CI"):
-            pytest.fail("PostgreSQL and Redis must run in CI")
-        pytest.skip("PostgreSQL or Redis is not running")
-    import psycopg
+            pytest.fail("Redis must run in CI")
+        pytest.skip("Redis is not running")
     import redis
 
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
+    directory = tmp_path_factory.mktemp("processes")
+    database_url = copy_test_database(django_db_blocker, name=DATABASE, directory=directory)
+    set_up = CREATE_ARTICLE
+    if database_url is None:  # nothing to copy: an empty database, migrated first
+        database_url = f"sqlite:///{directory / 'empty.sqlite3'}"
+        set_up = MIGRATE + CREATE_ARTICLE
     redis.Redis.from_url(REDIS_URL).flushdb()
-    manage("shell", "-c", MIGRATE_AND_CREATE_ARTICLE)
+    manage(database_url, "shell", "-c", set_up)
 
     processes = [
         subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
@@ -103,7 +106,7 @@ def servers():
                 f"127.0.0.1:{port}",
             ],
             cwd=PROJECT_DIR,
-            env=environment(),
+            env=environment(database_url),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -116,14 +119,15 @@ def servers():
         # starts a new generation); the test starts from a settled site.
         get(f"http://127.0.0.1:{PORTS[0]}")
         get(f"http://127.0.0.1:{PORTS[0]}", "/articles/")
-        yield [f"http://127.0.0.1:{port}" for port in PORTS]
+        yield database_url, [f"http://127.0.0.1:{port}" for port in PORTS]
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
         redis.Redis.from_url(REDIS_URL).flushdb()
-        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        if database_url.startswith("postgres"):
+            with django_db_blocker.unblock():
+                drop_postgresql(DATABASE)
 
 
 def wait_until_up(url, seconds=180):
@@ -143,21 +147,21 @@ def get(base, path="/articles/worry-before-sleep/"):
 
 
 def test_two_processes_share_the_cache_and_its_invalidations(servers):
-    first, second = servers
+    database_url, (first, second) = servers
     assert get(first).headers["X-Page-Cache"] in ("miss", "hit")
     assert get(first).headers["X-Page-Cache"] == "hit"
     # The second process never rendered the page: it reads the first one's copy from Redis.
     assert get(second).headers["X-Page-Cache"] == "hit"
     get(first, "/articles/")
 
-    manage("shell", "-c", RENAME_ARTICLE)  # an editor publishes, in a third process
+    manage(database_url, "shell", "-c", RENAME_ARTICLE)  # an editor publishes, in a third process
 
     for base in (second, first):
         response = get(base)
         assert "Worry before sleep, revised" in response.text
         assert "Worry before sleep, revised" in get(base, "/articles/").text
 
-    manage("shell", "-c", UNPUBLISH_ARTICLE)
+    manage(database_url, "shell", "-c", UNPUBLISH_ARTICLE)
 
     assert get(second).status_code == 404
     assert get(first).status_code == 404

@@ -6,18 +6,15 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from django.db import connection
-
 import pytest
 import requests
 
-from .conftest import restore_migrated_content
+from .database_copies import copy_test_database, drop_postgresql
 
 pytestmark = pytest.mark.stack
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -27,6 +24,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 TIMEOUT = 30
 # How long nginx's micro-cache keeps an anonymous page in this test (README § Caching).
 PROXY_CACHE_SECONDS = 3
+STACK_DATABASE = "practice_stack_test"
 
 
 def wait_for(url, seconds):
@@ -39,25 +37,6 @@ def wait_for(url, seconds):
             pass
         time.sleep(0.2)
     raise TimeoutError(url)
-
-
-def copy_test_database(path, django_db_blocker):
-    """Start the stack on a copy of this session's SQLite test database, which the same
-    migrations have just built: deploy/serve's `migrate` then finds nothing to apply instead of
-    spending half a minute on 250 migrations that pytest-django's set-up already ran. Without
-    one (on PostgreSQL, or no test of the session uses the database) deploy/serve migrates."""
-    with django_db_blocker.unblock():
-        if connection.vendor != "sqlite" or "django_migrations" not in (
-            connection.introspection.table_names()
-        ):
-            return
-        restore_migrated_content()
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +53,10 @@ def stack(django_db_setup, django_db_blocker):
         for name, value in os.environ.items()
         if not name.startswith(("DJANGO_", "DEBUG", "SECURE_"))
     }
+    # On a copy of the session's database (SQLite or PostgreSQL), already migrated.
+    copy = copy_test_database(django_db_blocker, name=STACK_DATABASE, directory=root)
     env.update(
-        DATABASE_URL=f"sqlite:///{root / 'db.sqlite3'}",
+        DATABASE_URL=copy or f"sqlite:///{root / 'db.sqlite3'}",
         MEDIA_ROOT=str(root / "media"),
         STATIC_ROOT=str(root / "static"),
         SERVE_PORT=str(PORT),
@@ -87,7 +68,6 @@ def stack(django_db_setup, django_db_blocker):
         CACHE_KEY_PREFIX=f"stack-test-{os.getpid()}",
         PROXY_CACHE_SECONDS=str(PROXY_CACHE_SECONDS),
     )
-    copy_test_database(root / "db.sqlite3", django_db_blocker)
     (root / "env.json").write_text(json.dumps(env))
     log = (root / "serve.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - our own script
@@ -108,6 +88,9 @@ def stack(django_db_setup, django_db_blocker):
         process.wait(timeout=30)
         log.close()
         shutil.rmtree(root, ignore_errors=True)
+        if copy and copy.startswith("postgres"):
+            with django_db_blocker.unblock():
+                drop_postgresql(STACK_DATABASE)
 
 
 def test_a_page_answers_through_nginx_compressed_and_without_a_version(stack):
