@@ -13,6 +13,7 @@ import pytest
 from home.models import HomePage
 from practice.models import PracticeSettings, PracticeTelehealthState
 
+from .database_copies import keep_migrated_template, release_test_database, restore_migrated_content
 from .editorial import make_user
 from .factories import (
     ArticleIndexPageFactory,
@@ -45,10 +46,16 @@ _migrated_contents = {}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, and a copy of what the migrations put in it, which
-    Django keeps on the connection object to restore after each transactional test."""
+    Django keeps on the connection object to restore after each transactional test (and, on
+    PostgreSQL, as a template database for the processes some tests start)."""
     _migrated_contents["default"] = getattr(connection, "_test_serialized_contents", None)
+    with django_db_blocker.unblock():
+        keep_migrated_template()
+    yield
+    with django_db_blocker.unblock():
+        release_test_database()
 
 
 def keep_serialized_contents():
@@ -90,18 +97,6 @@ def visit_every_page():
         for path in page.get_sitemap_urls() or [{"location": page.url}]:
             response = client.get(path["location"])
             assert response.status_code < 500, (path["location"], response.status_code)
-
-
-def restore_migrated_content():
-    """A transactional test (browser tests, migration tests) empties the database as it ends;
-    Django reloads what the migrations created (the root page, home page, root collection)
-    only when the next such test starts. The demo build needs it now."""
-    if Page.objects.exists():
-        return
-    serialized = getattr(connection, "_test_serialized_contents", None)
-    if serialized is None:
-        pytest.fail("A transactional test without serialized_rollback emptied the database.")
-    connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.fixture(scope="module")

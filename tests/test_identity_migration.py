@@ -20,7 +20,7 @@ import pytest
 
 from practice.models import PracticeSettings
 
-from .conftest import restore_migrated_content
+from .database_copies import restore_migrated_content
 
 BEFORE_IDENTITY = [("practice", "0004_seed_safe_messaging_rules"), ("wagtailseo", "0004_seosettings_og_image_default")]  # fmt: skip
 
