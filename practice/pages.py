@@ -50,13 +50,14 @@ def live_related_pages(relation, order_by: str = "title") -> list[Page]:
 
 def public_pages(pages: PageQuerySet) -> PageQuerySet:
     """Wagtail's `.public()`, which reads every view restriction to leave out private sections
-    on each call; with no private page on the site (known from the cache) none is left out."""
-    return pages.public() if any_view_restrictions() else pages
+    on each call; with no private page on the site (known from the cache) none is left out.
+    For querysets of any page type; the site's own page types' `.public()` is this."""
+    return PageQuerySet.public(pages) if any_view_restrictions() else pages.all()
 
 
 class SitePageQuerySet(PageQuerySet):
     def public(self):
-        return super().public() if any_view_restrictions() else self.all()
+        return public_pages(self)
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 from modelsearch.query import And, Or, PlainText
 
 from articles.models import ArticlePage
+from practice.pages import public_pages
 from services.models import ServicePage, TherapistPage
 
 from .backends.ranking import OnePassResults
@@ -144,7 +145,7 @@ class SiteSearch:
 
     @cached_property
     def pages(self):
-        pages = Page.objects.live().public()
+        pages = public_pages(Page.objects.live())
         return pages.in_site(self.site) if self.site else pages.filter(depth__gt=1)
 
     def find(self, match: str) -> "RankedMatches | BackendMatches":
@@ -284,7 +285,7 @@ CRISIS_HELP_PAGES = 4
 def pages_that_help_in_a_crisis(site: Site | None) -> list[Page]:
     """Articles and plain pages whose title, topics or summary are about crisis, grounding or
     coping, title matches first: never a page that only mentions one of the words."""
-    pages = Page.objects.live().public()
+    pages = public_pages(Page.objects.live())
     pages = pages.in_site(site) if site else pages.filter(depth__gt=1)
     pages = pages.not_type(ServicePage, TherapistPage).specific().defer_streamfields()
     candidates = list(run_search(pages, " ".join(CRISIS_HELP_WORDS), ANY_WORD)[:RERANK_DEPTH])

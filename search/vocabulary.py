@@ -174,11 +174,12 @@ def _vocabulary_words(site_id: int | None):
     from wagtail.models import Page, Site
 
     from articles.models import ArticleTopic
+    from practice.pages import public_pages
     from services.models import ClientGroup, ServicePage, Specialty
 
     from .models import SearchSynonym, search_words
 
-    pages = Page.objects.live().public()
+    pages = public_pages(Page.objects.live())
     site = Site.objects.filter(pk=site_id).first() if site_id else None
     if site:
         pages = pages.in_site(site)
