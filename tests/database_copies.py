@@ -10,7 +10,7 @@ connected to, and the test thread's first connection outlives Playwright's green
 
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.db import connection
 
@@ -70,6 +70,14 @@ def copy_test_database(django_db_blocker, *, name: str, directory: Path) -> str 
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_name()}"')
         return postgresql_url(name)
+
+
+def drop_copy(django_db_blocker, url: str | None) -> None:
+    """Drop a copy made by `copy_test_database` on PostgreSQL; a SQLite copy goes with its
+    directory."""
+    if url and url.startswith("postgres"):
+        with django_db_blocker.unblock():
+            drop_postgresql(urlsplit(url).path.lstrip("/"))
 
 
 def backup_sqlite(path: Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .database_copies import copy_test_database, drop_postgresql
+from .database_copies import copy_test_database, drop_copy
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATABASE = "practice_golive_processes"
@@ -125,9 +125,7 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory):
             process.terminate()
             process.wait(timeout=30)
         redis.Redis.from_url(REDIS_URL).flushdb()
-        if database_url.startswith("postgres"):
-            with django_db_blocker.unblock():
-                drop_postgresql(DATABASE)
+        drop_copy(django_db_blocker, database_url)
 
 
 def wait_until_up(url, seconds=180):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .database_copies import copy_test_database, drop_postgresql
+from .database_copies import copy_test_database, drop_copy
 
 pytestmark = pytest.mark.stack
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -88,9 +88,7 @@ def stack(django_db_setup, django_db_blocker):
         process.wait(timeout=30)
         log.close()
         shutil.rmtree(root, ignore_errors=True)
-        if copy and copy.startswith("postgres"):
-            with django_db_blocker.unblock():
-                drop_postgresql(STACK_DATABASE)
+        drop_copy(django_db_blocker, copy)
 
 
 def test_a_page_answers_through_nginx_compressed_and_without_a_version(stack):
